@@ -55,6 +55,12 @@ def target_file(site: Path, page: Path, url: str, base: str):
     """The built file a same-site URL points at, or None for other sites."""
     if base and url.startswith(base):
         url = "/" + url[len(base):]
+    elif url.startswith("/"):
+        # Root-relative links carry site_url's path (the site may live under /repo/).
+        base_path = urlsplit(base).path
+        if not url.startswith(base_path):
+            return site / "__outside_the_site__" / url.lstrip("/")
+        url = "/" + url[len(base_path):]
     parts = urlsplit(url)
     if parts.scheme or parts.netloc:
         return None

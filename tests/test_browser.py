@@ -1,0 +1,167 @@
+"""The site in a real browser: Debian's Chromium driven by Playwright.
+
+The build machines cannot download a browser, so Playwright drives the system
+Chromium. Every request to another host is blocked and recorded: the tests
+assert there are none.
+"""
+
+import functools
+import json
+import os
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from conftest import ROOT
+
+pytestmark = [pytest.mark.site, pytest.mark.browser]
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# Flags for a root user in a container with no network: without the
+# background-networking ones Chromium keeps calling Google's hosts.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir):
+    handler = functools.partial(QuietHandler, directory=str(site_dir))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    assert Path(CHROMIUM).is_file(), f"{CHROMIUM} is missing: install Debian's chromium (.ci/run does)"
+    assert AXE.is_file(), f"{AXE} is missing: run `npm ci` (make test does)"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Visit:
+    """One page in a fresh context, with its console errors and foreign requests recorded."""
+
+    def __init__(self, browser, base_url, **context_options):
+        self.base = urlsplit(base_url)
+        self.context = browser.new_context(**context_options)
+        self.errors, self.foreign, self.failed = [], [], []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("requestfailed", lambda r: self.failed.append(r.url))
+        self.page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.status} {r.url}"))
+
+    def _route(self, route):
+        url = urlsplit(route.request.url)
+        if url.scheme in ("data", "blob") or (url.hostname, url.port) == (self.base.hostname, self.base.port):
+            route.continue_()
+        else:
+            self.foreign.append(route.request.url)
+            route.abort()
+
+    def open(self, url):
+        self.page.goto(url, wait_until="networkidle")
+        return self.page
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, base_url):
+    visits = []
+
+    def make(**options):
+        v = Visit(browser, base_url, **options)
+        visits.append(v)
+        return v
+
+    yield make
+    for v in visits:
+        v.close()
+
+
+def axe_violations(page):
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['impact']}: {v['id']} ({v['help']}) at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+    ]
+
+
+def test_the_landing_renders_its_card_with_no_error_and_no_foreign_request(visit, base_url):
+    v = visit()
+    page = v.open(base_url + "multimodalidad-iag/")
+    card = page.locator("section.series-meta")
+    assert card.count() == 1
+    assert card.is_visible()
+    assert "En construcción" in card.inner_text()
+    assert "Prerequisitos" in card.inner_text()
+    assert v.errors == []
+    assert v.failed == []
+    assert v.foreign == []
+
+
+@pytest.mark.parametrize("start, twin", [("multimodalidad-iag/", "en/multimodalidad-iag/"), ("en/fundamentos-ia-iag/00_presentacion_serie/", "fundamentos-ia-iag/00_presentacion_serie/")])
+def test_switching_language_lands_on_the_twin(visit, base_url, start, twin):
+    v = visit()
+    page = v.open(base_url + start)
+    target_lang = "es" if start.startswith("en/") else "en"
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator(f"a.md-select__link[hreflang={target_lang}]").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == base_url + twin
+    assert page.locator("html").get_attribute("lang") == target_lang
+    assert v.errors == [] and v.failed == [] and v.foreign == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["", "multimodalidad-iag/", "en/multimodalidad-iag/", "fundamentos-ia-iag/00_presentacion_serie/"])
+def test_axe_finds_no_violation(visit, base_url, path, scheme):
+    v = visit(color_scheme=scheme)
+    page = v.open(base_url + path)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("slate" if scheme == "dark" else "default")
+    assert axe_violations(page) == []
+
+
+def test_the_card_fits_a_360_pixel_phone(visit, base_url):
+    v = visit(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = v.open(base_url + "multimodalidad-iag/")
+    box = page.locator("section.series-meta").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert page.locator("section.series-meta a").is_visible()
+
+
+def test_the_search_finds_a_page(visit, base_url):
+    v = visit()
+    page = v.open(base_url + "fundamentos-ia-iag/00_presentacion_serie/")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("retropropagación")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for()
+    assert "Fundamentos" in results.first.inner_text()
+    assert v.errors == [] and v.foreign == []

@@ -1,0 +1,80 @@
+"""Bad input stops a real build, and the message names the file, the argument and what is allowed.
+
+Each case builds a copy of the project with one thing broken.
+"""
+
+import shutil
+
+import pytest
+
+from conftest import ROOT, strict_build
+
+PROJECT_PARTS = ("mkdocs.yml", "macros.py", "snippets", "overrides", "docs")
+LANDING = "docs/multimodalidad-iag/index.es.md"
+
+
+@pytest.fixture
+def project(tmp_path):
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, tmp_path / part)
+    return tmp_path
+
+
+def edit(project, relative, old, new):
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def failed_build(project):
+    result = strict_build(project, project / "site")
+    assert result.returncode != 0, "the build should have failed"
+    return result.stdout + result.stderr
+
+
+def test_the_copied_project_builds(project):
+    result = strict_build(project, project / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        ('data_level="general"', 'data_level="experto"', "data_level='experto' is not allowed; allowed: intro, general, intermediate, advanced"),
+        ('data_read="6"', 'data_read="seis"', "data_read='seis' must be a positive whole number of minutes"),
+        ('"snippets/series_meta.html"', '"snippets/../mkdocs.yml"', "must be relative and start with 'snippets/'"),
+        ('"snippets/series_meta.html"', '"snippets/tarjeta.html"', "no such snippet; available: series_meta.html"),
+        ("<a href=", "<a onclick=\\\"alert(1)\\\" href=", "extra_rows holds markup that is not allowed"),
+    ],
+)
+def test_a_bad_card_call_stops_the_build(project, old, new, message):
+    edit(project, LANDING, old, new)
+    output = failed_build(project)
+    assert "multimodalidad-iag/index.es.md" in output
+    assert message in output
+
+
+def test_an_undefined_variable_stops_the_build(project):
+    edit(project, LANDING, "**Objetivo:**", "{{ objetivo }} **Objetivo:**")
+    output = failed_build(project)
+    assert "multimodalidad-iag/index.es.md" in output and "'objetivo' is undefined" in output
+
+
+def test_a_page_without_its_twin_stops_the_build(project):
+    (project / "docs" / "fundamentos-ia-iag" / "00_presentacion_serie.en.md").unlink()
+    output = failed_build(project)
+    assert "fundamentos-ia-iag/00_presentacion_serie.es.md: missing its twin fundamentos-ia-iag/00_presentacion_serie.en.md" in output
+
+
+def test_a_broken_anchor_stops_the_build(project):
+    edit(project, "docs/index.en.md", "(multimodalidad-iag/index.md)", "(multimodalidad-iag/index.md#no-such-anchor)")
+    output = failed_build(project)
+    assert "no-such-anchor" in output
+
+
+def test_an_external_image_stops_the_build(project):
+    edit(project, "docs/index.es.md", "## Cómo está hecha", '<img src="https://example.com/x.png" alt="x">\n\n## Cómo está hecha')
+    output = failed_build(project)
+    assert "example.com/x.png" in output
