@@ -82,3 +82,13 @@ def test_the_lock_pins_what_pyproject_declares():
     for requirement in direct:
         name, version = requirement.split("==")
         assert lock.get(name.lower()) == version, f"{requirement} is not what requirements.lock pins (run make lock)"
+
+
+def test_emoji_are_inline_svg(config):
+    emoji = config["mdx_configs"]["pymdownx.emoji"]
+    assert emoji["emoji_generator"].__name__ == "to_svg"
+
+
+def test_the_privacy_plugin_is_a_guard_that_never_downloads(config):
+    privacy = config["plugins"]["material/privacy"].config
+    assert privacy["assets_fetch"] is False
