@@ -1,20 +1,28 @@
 """Build-time macros for the series site.
 
 mkdocs-macros loads this single file (so `mkdocs serve` reloads it on every
-edit). Pure, tested functions first; the thin MkDocs wiring is `define_env` at
-the end. Every function raises on bad input: with `on_error_fail: true` a raised
-error stops the build, and mkdocs-macros prints the page's file next to the
-message, which names the argument and what is allowed.
+edit). Pure, tested functions first; the thin MkDocs wiring (`define_env` and
+the page hooks) at the end. Every function raises on bad input: with
+`on_error_fail: true` a raised error stops the build, and mkdocs-macros prints
+the page's file next to the message, which names the argument and what is
+allowed. Hooks raise PluginError with the file in the message.
 """
 
+import datetime
+import posixpath
 import re
+import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
 import jinja2
 import nh3
-from markupsafe import Markup
+import pathspec
+import yaml
+from latex2mathml.converter import convert as latex_to_mathml_unchecked
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
 # -----------------------------------------------------------------------------
@@ -23,6 +31,11 @@ from mkdocs.utils.meta import get_data
 
 SNIPPETS_DIR = "snippets"
 DOCS_DIR = "docs"
+BIBLIOGRAPHY_FILE = "data/bibliography.yaml"
+GLOSSARY_FILE = "data/glossary.yaml"
+FIGURES_DIR = "docs/assets/figures"
+WIDGETS_DIR = "docs/assets/javascripts/widgets"
+GLOSSARY_PAGE = "glosario.md"
 LOCALES = ("es", "en")
 DEFAULT_LOCALE = "es"
 
@@ -33,7 +46,37 @@ BOOLEAN_WORDS = ("true", "false")
 # An article file: two-digit number (01-99), a kebab-case slug, a locale.
 # 00 is the series presentation page, not an article.
 ARTICLE_FILE = re.compile(r"^(?P<number>\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<locale>[a-z]{2})\.md$")
-SERIES_DIR_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# Article front matter: the three types of the landing page, the shared levels.
+ARTICLE_FIELDS = ("title", "description", "number", "type", "level", "status", "last_reviewed")
+ARTICLE_TYPES = {
+    "arquitectura": {"es": "Arquitectura explicada", "en": "Architecture explained"},
+    "entrenamiento": {"es": "Entrenamiento explicado", "en": "Training explained"},
+    "caso-de-uso": {"es": "Caso de uso + riesgos", "en": "Use case + risks"},
+}
+LEVEL_LABELS = {
+    "intro": {"es": "Introductorio", "en": "Introductory"},
+    "general": {"es": "General", "en": "General"},
+    "intermediate": {"es": "Intermedio", "en": "Intermediate"},
+    "advanced": {"es": "Avanzado", "en": "Advanced"},
+}
+ARTICLE_STATUSES = ("draft", "published")
+ARTICLE_NUMBERS = range(1, 9)
+DESCRIPTION_MAX = 200  # search engines cut meta descriptions around here
+
+# Reading rates in words per minute, per page language. Below the usual figures
+# for plain prose because these articles carry formulas, figures and numbers
+# to check; English text of the same content has fewer words, so it gets the
+# higher rate and both twins show about the same time.
+READING_WPM = {"es": 180, "en": 200}
+
+MONTHS = {
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+           "septiembre", "octubre", "noviembre", "diciembre"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
 
 # extra_rows is HTML by design: rows shaped like the card's own rows, with links.
 EXTRA_ROWS_TAGS = frozenset({"a", "abbr", "div", "em", "span", "strong", "time"})
@@ -45,9 +88,18 @@ EXTRA_ROWS_ATTRIBUTES = {
 }
 EXTRA_ROWS_URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
-# UI strings of the card, per page language. Kept here, not in `extra:`, because
-# i18n reconfigures `extra` after macros has read it (the English build would
-# see the Spanish values).
+# Inline SVG figures are our own files, but still checked: only drawing
+# elements, no script, no event handler, no reference out of the figure, and
+# no <style> (an inline SVG's style sheet would restyle the whole page).
+SVG_NS = "http://www.w3.org/2000/svg"
+SVG_ELEMENTS = frozenset({
+    "svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan",
+    "defs", "marker", "title", "desc", "use", "symbol", "linearGradient", "radialGradient", "stop", "clipPath",
+})
+
+# UI strings, per page language. Kept here, not in `extra:`, because i18n
+# reconfigures `extra` after macros has read it (the English build would see
+# the Spanish values).
 LABELS = {
     "es": {
         "card": "Ficha de la serie",
@@ -58,6 +110,20 @@ LABELS = {
         "articles": "Artículos",
         "published": ("{n} publicado", "{n} publicados"),
         "permalink": "Enlace permanente",
+        "article_card": "Ficha del artículo",
+        "series": "Serie",
+        "article": "Artículo",
+        "article_of": "{n} de {total}",
+        "type": "Tipo",
+        "reviewed": "Última revisión",
+        "draft": "Borrador: no publicado",
+        "pager": "Artículos de la serie",
+        "previous": "Anterior",
+        "next": "Siguiente",
+        "series_index": "Presentación de la serie",
+        "figure": "Figura {n}.",
+        "avoid": "Evitar",
+        "other_language": "en inglés",
     },
     "en": {
         "card": "Series facts",
@@ -68,8 +134,50 @@ LABELS = {
         "articles": "Articles",
         "published": ("{n} published", "{n} published"),
         "permalink": "Permanent link",
+        "article_card": "Article facts",
+        "series": "Series",
+        "article": "Article",
+        "article_of": "{n} of {total}",
+        "type": "Type",
+        "reviewed": "Last reviewed",
+        "draft": "Draft: not published",
+        "pager": "Articles in the series",
+        "previous": "Previous",
+        "next": "Next",
+        "series_index": "Series overview",
+        "figure": "Figure {n}.",
+        "avoid": "Avoid",
+        "other_language": "in Spanish",
     },
 }
+
+
+def _one_of(name: str, value, allowed) -> str:
+    if value not in allowed:
+        raise ValueError(f"{name}={value!r} is not allowed; allowed: {', '.join(allowed)}")
+    return value
+
+
+def _text(name: str, value) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{name} must be a non-empty text, got {value!r}")
+    return value.strip()
+
+
+def _slug(name: str, value) -> str:
+    if not isinstance(value, str) or not SLUG.match(value):
+        raise ValueError(f"{name}={value!r} must be a name in lowercase letters, digits and hyphens")
+    return value
+
+
+def locale_prefix(locale: str) -> str:
+    """The URL folder of a language: '' for the default one, 'en/' for English."""
+    return "" if locale == DEFAULT_LOCALE else f"{locale}/"
+
+
+def long_date(date: datetime.date, locale: str) -> str:
+    month = MONTHS[locale][date.month - 1]
+    return f"{date.day} de {month} de {date.year}" if locale == "es" else f"{date.day} {month} {date.year}"
 
 
 # -----------------------------------------------------------------------------
@@ -107,16 +215,54 @@ def missing_twins(docs_dir: Path) -> list[str]:
 
 
 def series_folders(docs_dir: Path) -> list[str]:
-    return sorted(p.name for p in Path(docs_dir).iterdir() if p.is_dir() and SERIES_DIR_NAME.match(p.name))
+    return sorted(p.name for p in Path(docs_dir).iterdir() if p.is_dir() and SLUG.match(p.name))
 
 
-def series_articles(docs_dir: Path, series_dir: str, locale: str) -> list[dict]:
-    """The articles a series folder holds in one language, in series order.
+def article_of(src_uri: str):
+    """(series_dir, number, stem) when `src_uri` is an article, else None."""
+    parts = src_uri.split("/")
+    match = ARTICLE_FILE.match(parts[-1]) if len(parts) == 2 else None
+    if not match or int(match["number"]) < 1:
+        return None
+    return parts[0], int(match["number"]), f"{match['number']}-{match['slug']}"
 
-    Each is a dict with number, slug, file (relative to the series folder) and
-    its front matter.
-    """
-    if not isinstance(series_dir, str) or not SERIES_DIR_NAME.match(series_dir):
+
+def validate_article_meta(meta: dict, source: str, number_in_name: int, today: datetime.date) -> dict:
+    """Check an article's front matter; the error names the file and the field."""
+
+    def fail(field, problem):
+        raise PluginError(f"{source}: front matter field '{field}' {problem}")
+
+    for field in ARTICLE_FIELDS:
+        if field not in meta or meta[field] in (None, ""):
+            fail(field, f"is missing; every article needs: {', '.join(ARTICLE_FIELDS)}")
+    for field in ("title", "description"):
+        if not isinstance(meta[field], str) or not meta[field].strip():
+            fail(field, "must be a non-empty text")
+    if len(meta["description"]) > DESCRIPTION_MAX:
+        fail("description", f"has {len(meta['description'])} characters; at most {DESCRIPTION_MAX}")
+    number = meta["number"]
+    if isinstance(number, bool) or not isinstance(number, int) or number not in ARTICLE_NUMBERS:
+        fail("number", f"is {number!r}; allowed: a whole number from {ARTICLE_NUMBERS.start} to {ARTICLE_NUMBERS.stop - 1}")
+    if number != number_in_name:
+        fail("number", f"is {number} but the file name says {number_in_name:02d}")
+    if meta["type"] not in ARTICLE_TYPES:
+        fail("type", f"is {meta['type']!r}; allowed: {', '.join(ARTICLE_TYPES)}")
+    if meta["level"] not in LEVEL_LABELS:
+        fail("level", f"is {meta['level']!r}; allowed: {', '.join(LEVEL_LABELS)}")
+    if meta["status"] not in ARTICLE_STATUSES:
+        fail("status", f"is {meta['status']!r}; allowed: {', '.join(ARTICLE_STATUSES)}")
+    reviewed = meta["last_reviewed"]
+    if not isinstance(reviewed, datetime.date) or isinstance(reviewed, datetime.datetime):
+        fail("last_reviewed", f"is {reviewed!r}; allowed: a date written YYYY-MM-DD")
+    if reviewed > today:
+        fail("last_reviewed", f"is {reviewed}, after today ({today})")
+    return {field: meta[field] for field in ARTICLE_FIELDS}
+
+
+def series_articles(docs_dir: Path, series_dir: str, locale: str, today: datetime.date | None = None) -> list[dict]:
+    """The articles a series folder holds in one language, in series order, front matter checked."""
+    if not isinstance(series_dir, str) or not SLUG.match(series_dir):
         raise ValueError(f"series_dir={series_dir!r} must be a folder name under docs/ (lowercase, digits, hyphens)")
     folder = Path(docs_dir) / series_dir
     if not folder.is_dir():
@@ -128,12 +274,64 @@ def series_articles(docs_dir: Path, series_dir: str, locale: str) -> list[dict]:
         if not match or match["locale"] != locale or int(match["number"]) < 1:
             continue
         _, meta = get_data(path.read_text(encoding="utf-8"))
-        articles.append({"number": int(match["number"]), "slug": match["slug"], "file": path.name, "meta": meta})
+        source = path.relative_to(docs_dir).as_posix()
+        meta = validate_article_meta(meta, source, int(match["number"]), today or datetime.date.today())
+        articles.append({**meta, "stem": f"{match['number']}-{match['slug']}", "file": path.name, "source": source})
     return articles
 
 
 def published_count(docs_dir: Path, series_dir: str, locale: str) -> int:
-    return sum(1 for a in series_articles(docs_dir, series_dir, locale) if a["meta"].get("status") == "published")
+    return sum(1 for a in series_articles(docs_dir, series_dir, locale) if a["status"] == "published")
+
+
+# The landing page's outline of the series: "1. **Title**" at column 0.
+LINEUP_ITEM = re.compile(r"^(?P<number>\d+)\. \*\*(?P<title>.+?)\*\*\s*$", re.M)
+
+
+def series_landing(docs_dir: Path, series_dir: str, locale: str) -> dict:
+    """The landing page of a series: its title and how many articles its outline plans."""
+    path = Path(docs_dir) / series_dir / f"index.{locale}.md"
+    if not path.is_file():
+        raise ValueError(f"series {series_dir!r} has no landing page {path.relative_to(docs_dir).as_posix()}")
+    markdown, meta = get_data(path.read_text(encoding="utf-8"))
+    return {"title": meta.get("title", series_dir), "planned": len(LINEUP_ITEM.findall(markdown))}
+
+
+def link_lineup(markdown: str, published: dict[int, str]) -> str:
+    """Turn the outline items of published articles into links to them.
+
+    `published` maps an article number to its file name without language
+    (`01-que-es.md`): MkDocs resolves and checks the link for each language.
+    """
+    def link(match):
+        target = published.get(int(match["number"]))
+        if target is None:
+            return match[0]
+        return f"{match['number']}. **[{match['title']}]({target})**"
+
+    return LINEUP_ITEM.sub(link, markdown)
+
+
+def series_nav(nav: list, series: dict[str, list[str]]) -> list:
+    """The nav with each series section holding its landing and then its published articles.
+
+    `series` maps a series folder to the article files (without language) to
+    list. Rebuilt from the landing each time, so running it twice changes nothing.
+    """
+    def rebuild(items):
+        out = []
+        for item in items:
+            if isinstance(item, dict):
+                (title, value), = item.items()
+                item = {title: rebuild(value) if isinstance(value, list) else value}
+            out.append(item)
+        for series_dir, files in series.items():
+            landing = f"{series_dir}/index.md"
+            if landing in out:
+                out = [landing] + [f"{series_dir}/{name}" for name in files]
+        return out
+
+    return rebuild(nav)
 
 
 # -----------------------------------------------------------------------------
@@ -168,6 +366,293 @@ def indent_list_continuations(markdown: str) -> str:
                 line = " " + line
         lines.append(line)
     return "\n".join(lines)
+
+
+FENCED_BLOCK = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)\n(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$", re.M | re.S)
+WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+def prose(markdown: str) -> str:
+    """The article's own words: no code, no macro calls (figures, citations,
+    references, alt text), no HTML, no URLs, no attribute lists."""
+    text = FENCED_BLOCK.sub("", markdown)
+    text = re.sub(r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}", " ", text, flags=re.S)
+    text = re.sub(r"<!--.*?-->", " ", text, flags=re.S)
+    text = re.sub(r"`[^`\n]*`", " ", text)
+    text = re.sub(r"<[^>\n]+>", " ", text)
+    text = re.sub(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)", "]", text)
+    text = re.sub(r"\{[:#.][^}\n]*\}|\{ *#[^}\n]*\}", " ", text)
+    text = re.sub(r"^\s*(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+[\w-]+)*", " ", text, flags=re.M)
+    return text
+
+
+def count_words(markdown: str) -> int:
+    return len(WORD.findall(prose(markdown)))
+
+
+def reading_minutes(markdown: str, locale: str) -> int:
+    """Whole minutes to read the article's own words at the page language's rate (at least 1)."""
+    return max(1, round(count_words(markdown) / READING_WPM[locale]))
+
+
+# -----------------------------------------------------------------------------
+# Math: LaTeX to MathML at build time (no script in the reader's browser)
+# -----------------------------------------------------------------------------
+
+MATH_BLOCK = re.compile(r"^(?P<fence>`{3,}|~{3,})math[ \t]*\n(?P<body>.*?)^(?P=fence)[ \t]*$", re.M | re.S)
+MATH_INLINE = re.compile(r"`#!math[ \t]+(?P<body>[^`\n]+)`")
+
+
+def latex_to_mathml(latex: str, display: str = "inline") -> str:
+    """MathML for `latex`; an error or an unknown command is refused, not rendered as text."""
+    source = latex.strip()
+    if not source:
+        raise ValueError("empty formula")
+    try:
+        mathml = latex_to_mathml_unchecked(source, display=display)
+    except Exception as error:  # latex2mathml raises many error types
+        raise ValueError(f"LaTeX error in {source!r}: {type(error).__name__} {error}".strip()) from None
+    unknown = re.findall(r">(\\[A-Za-z]+)<", mathml)
+    if unknown:
+        raise ValueError(f"LaTeX error in {source!r}: unknown command {', '.join(sorted(set(unknown)))}")
+    return mathml
+
+
+def check_math(markdown: str) -> list[str]:
+    """Problems with the formulas of a page, found before Markdown renders them
+    (the fence and inline extensions swallow errors and print the source)."""
+    problems = []
+    for match in MATH_BLOCK.finditer(markdown):
+        try:
+            latex_to_mathml(match["body"], "block")
+        except ValueError as error:
+            problems.append(str(error))
+    for match in MATH_INLINE.finditer(FENCED_BLOCK.sub("", markdown)):
+        try:
+            latex_to_mathml(match["body"])
+        except ValueError as error:
+            problems.append(str(error))
+    return problems
+
+
+def math_fence(source, language, css_class, options, md, **kwargs):
+    """pymdownx.superfences formatter for ```math blocks."""
+    return f'<div class="math-display">{latex_to_mathml(source, "block")}</div>'
+
+
+def math_inline(src, language, class_name, md):
+    """pymdownx.inlinehilite formatter for `#!math ...`."""
+    return latex_to_mathml(src, "inline")
+
+
+# -----------------------------------------------------------------------------
+# Bibliography and citations
+# -----------------------------------------------------------------------------
+
+IDENTIFIERS = ("arxiv", "doi", "url")
+
+
+def load_bibliography(path: Path) -> dict[str, dict]:
+    """The references by key; a malformed entry stops the build naming it."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    entries = {}
+    for index, entry in enumerate(data.get("references") or []):
+        key = entry.get("key")
+        where = f"{BIBLIOGRAPHY_FILE}: entry {index + 1} ({key or 'no key'})"
+        if not key or key in entries:
+            raise PluginError(f"{where}: every entry needs a unique key")
+        for field in ("title", "authors", "year"):
+            if not entry.get(field):
+                raise PluginError(f"{where}: field '{field}' is missing")
+        if '"' in entry["authors"]:
+            raise PluginError(f"{where}: authors may not contain a double quote")
+        if not any(entry.get(name) for name in IDENTIFIERS):
+            raise PluginError(f"{where}: needs an identifier: {', '.join(IDENTIFIERS)}")
+        entries[key] = entry
+    return entries
+
+
+def cite_markdown(keys, cited: list[str], bibliography: dict) -> str:
+    """Numbered citation links to the page's reference list, numbered in citation order."""
+    if not keys:
+        raise ValueError("cite needs at least one key")
+    links = []
+    for key in keys:
+        entry = bibliography.get(key)
+        if entry is None:
+            raise ValueError(f"cite: unknown key {key!r}; add it to {BIBLIOGRAPHY_FILE} first")
+        if entry.get("id_checked") is not True:
+            raise ValueError(f"cite: key {key!r} has id_checked: {entry.get('id_checked')}; "
+                             f"check its identifier against the work, then set id_checked: true")
+        if key not in cited:
+            cited.append(key)
+        links.append(f"[{cited.index(key) + 1}](#ref-{key} \"{entry['authors']} ({entry['year']})\")")
+    return "\\[" + ", ".join(links) + "\\]"
+
+
+def reference_html(entry: dict) -> Markup:
+    """One reference: first author, year, title, checked venue, identifier link."""
+    parts = [escape(f"{entry['authors']} ({entry['year']}). "), Markup("<cite>"), escape(entry["title"]), Markup("</cite>. ")]
+    if entry.get("venue") and entry.get("venue_checked") is not False:
+        parts.append(escape(f"{entry['venue']}. "))
+    if entry.get("arxiv"):
+        parts.append(Markup('<a href="https://arxiv.org/abs/{0}">arXiv:{0}</a>').format(entry["arxiv"]))
+    elif entry.get("doi"):
+        parts.append(Markup('<a href="https://doi.org/{0}">doi:{0}</a>').format(entry["doi"]))
+    else:
+        parts.append(Markup('<a href="{0}">{0}</a>').format(entry["url"]))
+    return Markup("").join(parts)
+
+
+def references_html(cited: list[str], bibliography: dict) -> str:
+    if not cited:
+        raise ValueError("references(): this page cites nothing; cite with {{ cite('key') }} first")
+    items = "".join(f'<li id="ref-{key}">{reference_html(bibliography[key])}</li>' for key in cited)
+    return f'<ol class="references">{items}</ol>'
+
+
+# -----------------------------------------------------------------------------
+# Glossary
+# -----------------------------------------------------------------------------
+
+
+def load_glossary(path: Path) -> dict[str, dict]:
+    """The glossary by term id; a malformed entry stops the build naming it."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    terms = {}
+    for index, entry in enumerate(data.get("terms") or []):
+        term_id = entry.get("id")
+        where = f"{GLOSSARY_FILE}: term {index + 1} ({term_id or 'no id'})"
+        if not isinstance(term_id, str) or not SLUG.match(term_id) or term_id in terms:
+            raise PluginError(f"{where}: every term needs a unique id in lowercase letters, digits and hyphens")
+        for locale in LOCALES:
+            side = entry.get(locale) or {}
+            for field in ("term", "definition"):
+                if not isinstance(side.get(field), str) or not side[field].strip():
+                    raise PluginError(f"{where}: '{locale}.{field}' is missing")
+            if '"' in side["definition"]:
+                raise PluginError(f"{where}: '{locale}.definition' may not contain a double quote (use « » or “ ”)")
+            if not isinstance(side.get("avoid", []), list):
+                raise PluginError(f"{where}: '{locale}.avoid' must be a list")
+        terms[term_id] = entry
+    return terms
+
+
+def term_markdown(term_id: str, glossary: dict, locale: str, linked: set, glossary_link: str, text=None) -> str:
+    """A glossary term: a link with its definition as tooltip at its first use on the page, plain after."""
+    entry = glossary.get(term_id)
+    if entry is None:
+        raise ValueError(f"term: unknown term {term_id!r}; add it to {GLOSSARY_FILE} first")
+    shown = _text("text", text) if text is not None else entry[locale]["term"]
+    if term_id in linked:
+        return shown
+    linked.add(term_id)
+    return f'[{shown}]({glossary_link}#{term_id} "{entry[locale]["definition"]}"){{ .glossary-term }}'
+
+
+def glossary_html(glossary: dict, locale: str) -> str:
+    """The glossary as a definition list, sorted by the page language's term."""
+    other = "en" if locale == "es" else "es"
+    labels = LABELS[locale]
+    rows = []
+    for term_id, entry in sorted(glossary.items(), key=lambda item: item[1][locale]["term"].casefold()):
+        side = entry[locale]
+        avoid = ""
+        if side.get("avoid"):
+            avoid = Markup(' <span class="glossary-avoid">{0}: {1}.</span>').format(labels["avoid"], ", ".join(side["avoid"]))
+        rows.append(Markup(
+            '<dt id="{0}">{1} <span class="glossary-other" lang="{2}">({3}: {4})</span></dt><dd>{5}{6}</dd>'
+        ).format(term_id, side["term"], other, labels["other_language"], entry[other]["term"], side["definition"], avoid))
+    return f'<dl class="glossary">{"".join(rows)}</dl>'
+
+
+# -----------------------------------------------------------------------------
+# Figures and interactive figures
+# -----------------------------------------------------------------------------
+
+
+def _svg_tag(element) -> str:
+    return element.tag.split("}", 1)[-1]
+
+
+def figure_svg(project_dir: Path, name: str, locale: str, alt: str) -> str:
+    """An original SVG figure, inlined so it takes the theme's colours, in the page's language.
+
+    Text in the figure comes in pairs of elements marked lang="es" and
+    lang="en"; the other language's are removed. Ids are prefixed with the
+    figure name so two figures on a page never clash.
+    """
+    _slug("figure", name)
+    folder = Path(project_dir) / FIGURES_DIR
+    path = folder / f"{name}.svg"
+    if not path.is_file():
+        available = ", ".join(sorted(p.stem for p in folder.glob("*.svg"))) or "none"
+        raise ValueError(f"figure {name!r}: no file {FIGURES_DIR}/{name}.svg; available: {available}")
+    ET.register_namespace("", SVG_NS)
+    root = ET.fromstring(path.read_text(encoding="utf-8"))
+    where = f"{FIGURES_DIR}/{name}.svg"
+    if root.tag != f"{{{SVG_NS}}}svg" or "viewBox" not in root.attrib:
+        raise ValueError(f"{where}: the root must be an <svg> with a viewBox")
+    counts = {other: 0 for other in LOCALES}
+    for element in root.iter():
+        tag = _svg_tag(element)
+        if tag not in SVG_ELEMENTS:
+            raise ValueError(f"{where}: element <{tag}> is not allowed; allowed: {', '.join(sorted(SVG_ELEMENTS))}")
+        for attribute, value in element.attrib.items():
+            local = attribute.split("}", 1)[-1]
+            if local.startswith("on") or local == "style" or (local == "href" and not value.startswith("#")):
+                raise ValueError(f"{where}: attribute {local}={value!r} on <{tag}> is not allowed (no handlers, inline styles or outside links)")
+        lang = element.get("lang")
+        if lang is not None:
+            _one_of(f"{where}: lang", lang, LOCALES)
+            counts[lang] += 1
+    if len(set(counts.values())) != 1:
+        raise ValueError(f"{where}: every text needs both languages; elements per language: {counts}")
+    for parent in list(root.iter()):
+        for child in list(parent):
+            if child.get("lang") not in (None, locale):
+                parent.remove(child)
+    for element in root.iter():
+        if "id" in element.attrib:
+            element.set("id", f"{name}-{element.get('id')}")
+        for attribute, value in list(element.attrib.items()):
+            if attribute.split("}", 1)[-1] == "href" or "url(#" in value:
+                element.set(attribute, re.sub(r"#([\w-]+)", rf"#{name}-\1", value))
+    title = ET.Element(f"{{{SVG_NS}}}title", {"id": f"{name}-alt"})
+    title.text = alt
+    root.insert(0, title)
+    root.set("role", "img")
+    root.set("aria-labelledby", f"{name}-alt")
+    root.set("class", f"series-figure-art {root.get('class', '')}".strip())
+    return ET.tostring(root, encoding="unicode")
+
+
+def check_alt(alt, locale: str) -> str:
+    """Alt text is at least one full sentence: what the figure shows and what it shows it for."""
+    alt = _text("alt", alt)
+    if len(WORD.findall(alt)) < 8 or not alt.endswith("."):
+        raise ValueError(f"alt={alt!r}: describe the figure in at least one full sentence (8 words or more, ending with a period)")
+    return alt
+
+
+def figure_html(project_dir: Path, name: str, number: int, locale: str, alt, caption) -> str:
+    alt = check_alt(alt, locale)
+    caption = _text("caption", caption)
+    svg = figure_svg(project_dir, name, locale, alt)
+    label = LABELS[locale]["figure"].format(n=number)
+    return (f'<figure class="series-figure" id="fig-{name}">{svg}'
+            f'<figcaption><span class="series-figure-number">{escape(label)}</span> {escape(caption)}</figcaption></figure>')
+
+
+def widget_script(project_dir: Path, name: str, page_url: str) -> str:
+    """The module of an interactive figure, loaded by this page only."""
+    _slug("widget", name)
+    folder = Path(project_dir) / WIDGETS_DIR
+    if not (folder / f"{name}.js").is_file():
+        available = ", ".join(sorted(p.stem for p in folder.glob("*.js"))) or "none"
+        raise ValueError(f"widget {name!r}: no file {WIDGETS_DIR}/{name}.js; available: {available}")
+    src = get_relative_url(f"assets/javascripts/widgets/{name}.js", page_url)
+    return f'<script type="module" src="{src}"></script>'
 
 
 # -----------------------------------------------------------------------------
@@ -244,16 +729,17 @@ def snippet_template(project_dir: Path, path: str) -> str:
     if not isinstance(path, str) or not path:
         raise ValueError("path must be a snippet path such as 'snippets/series_meta.html'")
     snippets = (Path(project_dir) / SNIPPETS_DIR).resolve()
-    available = ", ".join(sorted(p.name for p in snippets.glob("*.html"))) or "none"
+    available = ", ".join(sorted(SNIPPET_CONTEXTS))
     candidate = Path(path)
     if candidate.is_absolute() or ".." in candidate.parts or candidate.parts[0] != SNIPPETS_DIR:
         raise ValueError(f"path={path!r} must be relative and start with '{SNIPPETS_DIR}/' (no '..'); available: {available}")
     resolved = (Path(project_dir) / candidate).resolve()
     if not resolved.is_relative_to(snippets):
         raise ValueError(f"path={path!r} leads out of {SNIPPETS_DIR}/ (a link?); available: {available}")
-    if not resolved.is_file():
-        raise ValueError(f"path={path!r}: no such snippet; available: {available}")
-    return resolved.relative_to(snippets).as_posix()
+    name = resolved.relative_to(snippets).as_posix() if resolved.is_file() else None
+    if name not in SNIPPET_CONTEXTS:
+        raise ValueError(f"path={path!r}: no such snippet for include_html; available: {available}")
+    return name
 
 
 def _jinja(project_dir: Path) -> jinja2.Environment:
@@ -263,18 +749,6 @@ def _jinja(project_dir: Path) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=False,
     )
-
-
-def _one_of(name: str, value, allowed: tuple) -> str:
-    if value not in allowed:
-        raise ValueError(f"{name}={value!r} is not allowed; allowed: {', '.join(allowed)}")
-    return value
-
-
-def _label(name: str, value) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{name} must be a non-empty text, got {value!r}")
-    return value.strip()
 
 
 def _positive_minutes(name: str, value) -> int:
@@ -302,8 +776,8 @@ def series_meta_context(docs_dir: Path, locale: str, **arguments) -> dict:
         "data_state": _one_of("data_state", arguments["data_state"], SERIES_STATES),
         "data_level": _one_of("data_level", arguments["data_level"], SERIES_LEVELS),
         "data_read": _positive_minutes("data_read", arguments["data_read"]),
-        "status_label": _label("status_label", arguments["status_label"]),
-        "level_label": _label("level_label", arguments["level_label"]),
+        "status_label": _text("status_label", arguments["status_label"]),
+        "level_label": _text("level_label", arguments["level_label"]),
         "glow_hidden": _one_of("glow_hidden", arguments.get("glow_hidden", "false"), BOOLEAN_WORDS) == "true",
         "extra_rows": sanitize_html(arguments.get("extra_rows", ""), "extra_rows"),
         "article_count": count,
@@ -311,8 +785,8 @@ def series_meta_context(docs_dir: Path, locale: str, **arguments) -> dict:
     }
 
 
-# Snippets whose arguments are validated before rendering. A snippet not listed
-# here gets its arguments autoescaped, and StrictUndefined catches a missing one.
+# The snippets include_html renders, each with the function that validates its
+# arguments. The article card and pager are placed by the page hooks instead.
 SNIPPET_CONTEXTS = {"series_meta.html": series_meta_context}
 
 
@@ -322,10 +796,56 @@ def render_snippet(project_dir: Path, path: str, locale: str, **arguments) -> st
     No blank line, because Markdown ends a raw HTML block at the first one.
     """
     name = snippet_template(project_dir, path)
-    build_context = SNIPPET_CONTEXTS.get(name)
-    context = build_context(Path(project_dir) / DOCS_DIR, locale, **arguments) if build_context else arguments
+    context = SNIPPET_CONTEXTS[name](Path(project_dir) / DOCS_DIR, locale, **arguments)
+    return render_template(project_dir, name, context)
+
+
+def render_template(project_dir: Path, name: str, context: dict) -> str:
     html = _jinja(project_dir).get_template(name).render(**context)
     return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def article_context(docs_dir: Path, series_dir: str, article: dict, locale: str, page_url: str, minutes: int) -> dict:
+    """What the article card and the series pager show: series, position, type,
+    level, reading time, review date, and the neighbouring published articles."""
+    landing = series_landing(docs_dir, series_dir, locale)
+    if article["number"] > landing["planned"]:
+        raise ValueError(f"{article['source']}: number {article['number']} is beyond the {landing['planned']} articles the landing's outline plans")
+    prefix = locale_prefix(locale)
+    published = [a for a in series_articles(docs_dir, series_dir, locale) if a["status"] == "published"]
+    before = [a for a in published if a["number"] < article["number"]]
+    after = [a for a in published if a["number"] > article["number"]]
+
+    def link(other):
+        if other is None:
+            return None
+        return {"url": get_relative_url(f"{prefix}{series_dir}/{other['stem']}/", page_url), "number": other["number"], "title": other["title"]}
+
+    return {
+        "labels": LABELS[locale],
+        "series_title": landing["title"],
+        "series_url": get_relative_url(f"{prefix}{series_dir}/", page_url),
+        "number": article["number"],
+        "planned": landing["planned"],
+        "type_key": article["type"],
+        "type_label": ARTICLE_TYPES[article["type"]][locale],
+        "level_key": article["level"],
+        "level_label": LEVEL_LABELS[article["level"]][locale],
+        "status": article["status"],
+        "minutes": minutes,
+        "reviewed_iso": article["last_reviewed"].isoformat(),
+        "reviewed_label": long_date(article["last_reviewed"], locale),
+        "previous": link(before[-1] if before else None),
+        "next": link(after[0] if after else None),
+    }
+
+
+def insert_after_title(markdown: str, html: str) -> str:
+    """`html` placed right after the page's H1, as its own block."""
+    match = re.search(r"^# .*$", markdown, re.M)
+    if not match:
+        raise ValueError("the article has no '# Title' line to put its card under")
+    return f"{markdown[:match.end()]}\n\n{html}\n\n{markdown[match.end():].lstrip(chr(10))}"
 
 
 # -----------------------------------------------------------------------------
@@ -333,26 +853,150 @@ def render_snippet(project_dir: Path, path: str, locale: str, **arguments) -> st
 # -----------------------------------------------------------------------------
 
 
+class PageState:
+    """What the macros of one page share: citations, figure count, linked terms."""
+
+    def __init__(self):
+        self.cited, self.linked_terms = [], set()
+        self.references_done, self.figures, self.minutes = False, 0, None
+
+
+def _register_math(conf):
+    """Hand the math formatters to the fence and inline extensions.
+
+    Done here rather than with !!python/name in mkdocs.yml, which would need
+    this file importable as a module; MkDocs builds each page's Markdown from
+    mdx_configs after this runs. Replacing (not appending) keeps one entry
+    when `mkdocs serve` reloads this file.
+    """
+    fences = conf["mdx_configs"].setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
+    fences[:] = [f for f in fences if f.get("name") != "math"] + [{"name": "math", "class": "math", "format": math_fence}]
+    inline = conf["mdx_configs"].setdefault("pymdownx.inlinehilite", {}).setdefault("custom_inline", [])
+    inline[:] = [f for f in inline if f.get("name") != "math"] + [{"name": "math", "class": "math", "format": math_inline}]
+
+
 def define_env(env):
-    """Register the macros. Nothing language-dependent is captured here: the i18n
-    plugin reconfigures the site after this runs, so the language is read per call."""
+    """Register the macros and generate the series nav. Nothing language-dependent
+    is captured here: the i18n plugin reconfigures the site after this runs, so
+    the language is read per call."""
     project_dir = Path(env.project_dir)
-    problems = missing_twins(project_dir / DOCS_DIR)
+    docs_dir = project_dir / DOCS_DIR
+    problems = missing_twins(docs_dir)
     if problems:
         raise PluginError("Every page needs its twin in each language:\n  " + "\n  ".join(problems))
+    bibliography = load_bibliography(project_dir / BIBLIOGRAPHY_FILE)
+    glossary = load_glossary(project_dir / GLOSSARY_FILE)
+    _register_math(env.conf)
+
+    # Published articles join their series' nav section in number order; drafts
+    # are built (reachable by URL for review) but listed nowhere.
+    published, drafts = {}, []
+    for series_dir in series_folders(docs_dir):
+        try:
+            articles = series_articles(docs_dir, series_dir, DEFAULT_LOCALE)
+        except ValueError as error:
+            raise PluginError(str(error)) from None
+        published[series_dir] = [f"{a['stem']}.md" for a in articles if a["status"] == "published"]
+        drafts += [f"/{series_dir}/{a['stem']}.*.md" for a in articles if a["status"] == "draft"]
+    env.conf["nav"] = series_nav(env.conf["nav"] or [], published)
+    env.conf["not_in_nav"] = pathspec.GitIgnoreSpec.from_lines(drafts)
+
+    def state() -> PageState:
+        return env.page_state
+
+    def locale() -> str:
+        return page_locale(env.page, env.conf)
 
     @env.macro
     def include_html(path, **arguments):
         try:
-            return render_snippet(project_dir, path, page_locale(env.page, env.conf), **arguments)
+            return render_snippet(project_dir, path, locale(), **arguments)
         except ValueError as error:
             raise ValueError(f"include_html({path!r}): {error}") from None
 
+    @env.macro
+    def cite(*keys):
+        if state().references_done:
+            raise ValueError(f"cite{keys}: citations must come before {{{{ references() }}}}")
+        return cite_markdown(keys, state().cited, bibliography)
+
+    @env.macro
+    def references():
+        state().references_done = True
+        return references_html(state().cited, bibliography)
+
+    @env.macro
+    def term(term_id, text=None):
+        source_dir = posixpath.dirname(env.page.file.src_uri)
+        link = posixpath.relpath(GLOSSARY_PAGE, source_dir or ".")
+        return term_markdown(term_id, glossary, locale(), state().linked_terms, link, text)
+
+    @env.macro
+    def glossary_list():
+        return glossary_html(glossary, locale())
+
+    @env.macro
+    def figure(name, alt=None, caption=None):
+        state().figures += 1
+        return figure_html(project_dir, name, state().figures, locale(), alt, caption)
+
+    @env.macro
+    def widget(name):
+        return widget_script(project_dir, name, env.page.url)
+
 
 def on_pre_page_macros(env):
-    """Per page, before its macros render: Markdown fixes and page-language settings."""
-    locale = page_locale(env.page, env.conf)
+    """Per page, before its macros render: checks, Markdown fixes and page-language settings."""
+    page, source = env.page, f"docs/{env.page.file.src_uri}"
+    locale = page_locale(page, env.conf)
+    env.page_state = PageState()
     env.markdown = indent_list_continuations(env.markdown)
     # MkDocs builds each page's Markdown instance from mdx_configs after this
     # runs, so the heading permalink title follows the page's language.
     env.conf["mdx_configs"].setdefault("toc", {})["permalink_title"] = LABELS[locale]["permalink"]
+    problems = check_math(env.markdown)
+    if problems:
+        raise PluginError(f"{source}: " + "; ".join(problems))
+
+    docs_dir = Path(env.project_dir) / DOCS_DIR
+    article = article_of(page.file.src_uri)
+    if article:
+        series_dir, number, stem = article
+        meta = validate_article_meta(page.meta, source, number, datetime.date.today())
+        for other in LOCALES:
+            _, twin = get_data((docs_dir / series_dir / f"{stem}.{other}.md").read_text(encoding="utf-8"))
+            differing = [f for f in ("number", "type", "level", "status", "last_reviewed") if twin.get(f) != meta[f]]
+            if differing:
+                raise PluginError(f"{source}: front matter field(s) {', '.join(differing)} differ from its {other} twin")
+        env.page_state.minutes = reading_minutes(env.markdown, locale)
+        if meta["status"] == "draft":
+            page.meta["search"] = {"exclude": True}
+    elif page.file.src_uri.split("/")[-1] == f"index.{locale}.md" and "/" in page.file.src_uri:
+        series_dir = page.file.src_uri.split("/")[0]
+        try:
+            articles = series_articles(docs_dir, series_dir, locale)
+        except ValueError as error:
+            raise PluginError(f"{source}: {error}") from None
+        env.markdown = link_lineup(env.markdown, {a["number"]: f"{a['stem']}.md" for a in articles if a["status"] == "published"})
+
+
+def on_post_page_macros(env):
+    """Per page, after its macros rendered: the article card and the series pager."""
+    page, source = env.page, f"docs/{env.page.file.src_uri}"
+    state = env.page_state
+    if state.cited and not state.references_done:
+        raise PluginError(f"{source}: the page cites {', '.join(state.cited)} but never lists them with {{{{ references() }}}}")
+    article = article_of(page.file.src_uri)
+    if not article:
+        return
+    series_dir, number, stem = article
+    locale = page_locale(page, env.conf)
+    docs_dir = Path(env.project_dir) / DOCS_DIR
+    meta = next(a for a in series_articles(docs_dir, series_dir, locale) if a["number"] == number)
+    try:
+        context = article_context(docs_dir, series_dir, meta, locale, page.url, state.minutes)
+        card = render_template(Path(env.project_dir), "article_meta.html", context)
+        pager = render_template(Path(env.project_dir), "series_pager.html", context)
+        env.markdown = insert_after_title(env.markdown, card) + f"\n\n{pager}\n"
+    except ValueError as error:
+        raise PluginError(f"{source}: {error}") from None

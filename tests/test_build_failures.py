@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT, strict_build
 
-PROJECT_PARTS = ("mkdocs.yml", "macros.py", "snippets", "overrides", "docs")
+PROJECT_PARTS = ("mkdocs.yml", "macros.py", "snippets", "overrides", "docs", "data")
 LANDING = "docs/multimodalidad-iag/index.es.md"
 
 
@@ -45,7 +45,7 @@ def test_the_copied_project_builds(project):
         ('data_level="general"', 'data_level="experto"', "data_level='experto' is not allowed; allowed: intro, general, intermediate, advanced"),
         ('data_read="6"', 'data_read="seis"', "data_read='seis' must be a positive whole number of minutes"),
         ('"snippets/series_meta.html"', '"snippets/../mkdocs.yml"', "must be relative and start with 'snippets/'"),
-        ('"snippets/series_meta.html"', '"snippets/tarjeta.html"', "no such snippet; available: series_meta.html"),
+        ('"snippets/series_meta.html"', '"snippets/tarjeta.html"', "no such snippet for include_html; available: series_meta.html"),
         ("<a href=", "<a onclick=\\\"alert(1)\\\" href=", "extra_rows holds markup that is not allowed"),
     ],
 )

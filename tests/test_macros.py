@@ -28,8 +28,13 @@ def write(path: Path, text: str = "") -> Path:
     return path
 
 
-def article(status: str) -> str:
-    return f"---\ntitle: A\nstatus: {status}\n---\n# A\n"
+def article(status: str, number: int = 1, **fields) -> str:
+    """A valid article page (front matter and title), with `fields` changed."""
+    meta = dict(title="A", description="Una descripción.", number=number, type="arquitectura",
+                level="general", status=status, last_reviewed="2026-01-15")
+    meta.update(fields)
+    lines = [f"{key}: {value}" for key, value in meta.items() if value is not None]
+    return "---\n" + "\n".join(lines) + "\n---\n# A\n"
 
 
 # Page language -----------------------------------------------------------------
@@ -82,13 +87,13 @@ def test_published_count_counts_published_articles_of_one_language(tmp_path):
     series = tmp_path / "serie"
     write(series / "index.es.md")
     write(series / "00_presentacion.es.md", article("published"))
-    write(series / "01-uno.es.md", article("published"))
-    write(series / "02-dos.es.md", article("draft"))
-    write(series / "03-tres.es.md", article("published"))
-    write(series / "01-uno.en.md", article("published"))
+    write(series / "01-uno.es.md", article("published", 1))
+    write(series / "02-dos.es.md", article("draft", 2))
+    write(series / "03-tres.es.md", article("published", 3))
+    write(series / "01-uno.en.md", article("published", 1))
     assert macros.published_count(tmp_path, "serie", "es") == 2
     assert macros.published_count(tmp_path, "serie", "en") == 1
-    assert [a["slug"] for a in macros.series_articles(tmp_path, "serie", "es")] == ["uno", "dos", "tres"]
+    assert [a["stem"] for a in macros.series_articles(tmp_path, "serie", "es")] == ["01-uno", "02-dos", "03-tres"]
 
 
 @pytest.mark.parametrize("series_dir", ["../docs", "/etc", "Serie", "", 3])
@@ -166,7 +171,8 @@ def test_a_snippet_path_resolves_inside_snippets():
         ("/etc/passwd", "must be relative"),
         (str(ROOT / "snippets" / "series_meta.html"), "must be relative"),
         ("docs/index.es.md", "start with 'snippets/'"),
-        ("snippets/no_existe.html", "no such snippet; available: series_meta.html"),
+        ("snippets/no_existe.html", "no such snippet for include_html; available: series_meta.html"),
+        ("snippets/article_meta.html", "no such snippet for include_html; available: series_meta.html"),
         ("", "path must be a snippet path"),
     ],
 )
@@ -238,7 +244,7 @@ def test_each_bad_card_argument_names_itself_and_what_is_allowed(changes, messag
 class FakeEnv:
     def __init__(self, project_dir, locale="es"):
         self.project_dir = str(project_dir)
-        self.conf = {"theme": {"language": "es"}, "mdx_configs": {"toc": {"permalink": True}}}
+        self.conf = {"theme": {"language": "es"}, "mdx_configs": {"toc": {"permalink": True}}, "nav": []}
         self.page = fake_page(locale)
         self.macros = {}
 

@@ -8,7 +8,7 @@ import pytest
 import macros
 from conftest import ROOT
 from html_tree import parse_html
-from test_macros import SPEC_EXTRA_ROWS, card_arguments, write
+from test_macros import SPEC_EXTRA_ROWS, article, card_arguments, write
 
 
 def render(locale="es", **changes):
@@ -74,13 +74,13 @@ def test_article_count_is_derived_from_the_series_folder(tmp_path):
     series = tmp_path / "docs" / "serie"
     for number, status in ((1, "published"), (2, "published"), (3, "draft")):
         for locale in ("es", "en"):
-            write(series / f"0{number}-articulo.{locale}.md", f"---\nstatus: {status}\n---\n")
+            write(series / f"0{number}-articulo.{locale}.md", article(status, number))
     arguments = card_arguments(series_dir="serie")
     es = macros.render_snippet(tmp_path, "snippets/series_meta.html", "es", **arguments)
     en = macros.render_snippet(tmp_path, "snippets/series_meta.html", "en", **arguments)
     assert card_of(es)[1].attrs["data-articles"] == "2" and "2 publicados" in es
     assert "2 published" in en
-    write(series / "04-otro.es.md", "---\nstatus: published\n---\n")
+    write(series / "04-otro.es.md", article("published", 4))
     assert "3 publicados" in macros.render_snippet(tmp_path, "snippets/series_meta.html", "es", **arguments)
 
 
