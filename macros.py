@@ -386,6 +386,28 @@ def prose(markdown: str) -> str:
     return text
 
 
+# Inline code and HTML tags (attribute values such as data-rates="16000 500").
+UNTOUCHABLE = re.compile(r"(`+)[^`]*?\1|<[^>\n]*>")
+DIGIT_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+
+
+def bind_digit_groups(markdown: str) -> str:
+    """Join digit groups written with a space ("16 000") with a narrow no-break
+    space, so a number never breaks across lines. Code and tags are left alone."""
+    def outside_code(text):
+        pieces, last = [], 0
+        for match in UNTOUCHABLE.finditer(text):
+            pieces += [DIGIT_GROUP.sub("\u202f", text[last:match.start()]), match[0]]
+            last = match.end()
+        return "".join(pieces + [DIGIT_GROUP.sub("\u202f", text[last:])])
+
+    pieces, last = [], 0
+    for match in FENCED_BLOCK.finditer(markdown):
+        pieces += [outside_code(markdown[last:match.start()]), match[0]]
+        last = match.end()
+    return "".join(pieces + [outside_code(markdown[last:])])
+
+
 def count_words(markdown: str) -> int:
     return len(WORD.findall(prose(markdown)))
 
@@ -399,6 +421,7 @@ def reading_minutes(markdown: str, locale: str) -> int:
 # Math: LaTeX to MathML at build time (no script in the reader's browser)
 # -----------------------------------------------------------------------------
 
+MATHML_ARITY = {"mfrac": 2, "msub": 2, "msup": 2, "msubsup": 3, "mover": 2, "munder": 2, "munderover": 3, "mroot": 2}
 MATH_BLOCK = re.compile(r"^(?P<fence>`{3,}|~{3,})math[ \t]*\n(?P<body>.*?)^(?P=fence)[ \t]*$", re.M | re.S)
 MATH_INLINE = re.compile(r"`#!math[ \t]+(?P<body>[^`\n]+)`")
 
@@ -415,6 +438,15 @@ def latex_to_mathml(latex: str, display: str = "inline") -> str:
     unknown = re.findall(r">(\\[A-Za-z]+)<", mathml)
     if unknown:
         raise ValueError(f"LaTeX error in {source!r}: unknown command {', '.join(sorted(set(unknown)))}")
+    # latex2mathml accepts some broken input (an unclosed brace gives a fraction
+    # with one part), so check the braces and the shape of the result too.
+    braces = re.sub(r"\\[{}]", "", source)
+    if braces.count("{") != braces.count("}"):
+        raise ValueError(f"LaTeX error in {source!r}: unbalanced braces")
+    for element in ET.fromstring(mathml).iter():
+        tag = element.tag.split("}", 1)[-1]
+        if tag in MATHML_ARITY and len(element) != MATHML_ARITY[tag]:
+            raise ValueError(f"LaTeX error in {source!r}: <{tag}> has {len(element)} parts instead of {MATHML_ARITY[tag]}")
     return mathml
 
 
@@ -950,7 +982,7 @@ def on_pre_page_macros(env):
     page, source = env.page, f"docs/{env.page.file.src_uri}"
     locale = page_locale(page, env.conf)
     env.page_state = PageState()
-    env.markdown = indent_list_continuations(env.markdown)
+    env.markdown = bind_digit_groups(indent_list_continuations(env.markdown))
     # MkDocs builds each page's Markdown instance from mdx_configs after this
     # runs, so the heading permalink title follows the page's language.
     env.conf["mdx_configs"].setdefault("toc", {})["permalink_title"] = LABELS[locale]["permalink"]

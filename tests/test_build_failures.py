@@ -3,6 +3,7 @@
 Each case builds a copy of the project with one thing broken.
 """
 
+import re
 import shutil
 
 import pytest
@@ -78,3 +79,43 @@ def test_an_external_image_stops_the_build(project):
     edit(project, "docs/index.es.md", "## Cómo está hecha", '<img src="https://example.com/x.png" alt="x">\n\n## Cómo está hecha')
     output = failed_build(project)
     assert "example.com/x.png" in output
+
+
+ARTICLE = "docs/multimodalidad-iag/01-que-es-multimodalidad.es.md"
+
+
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        ("type: arquitectura", "type: ensayo", "front matter field 'type' is 'ensayo'; allowed: arquitectura, entrenamiento, caso-de-uso"),
+        ("level: general\n", "", "front matter field 'level' is missing"),
+        ("last_reviewed: 2026-11-26", "last_reviewed: pronto", "front matter field 'last_reviewed' is 'pronto'"),
+        ("status: draft", "status: published", "front matter field(s) status differ from its en twin"),
+        ('{{ cite("goh2021multimodal") }}', '{{ cite("goh2099inventado") }}', "cite: unknown key 'goh2099inventado'"),
+        ('{{ cite("goh2021multimodal") }}', '{{ cite("rohrbach2018chair") }}', "key 'rohrbach2018chair' has id_checked: False"),
+        ('{{ term("prosodia") }}', '{{ term("entonacion") }}', "term: unknown term 'entonacion'"),
+        ('{{ figure("mapa-de-canales"', '{{ figure("mapa-de-rutas"', "figure 'mapa-de-rutas': no file docs/assets/figures/mapa-de-rutas.svg"),
+        ('alt="Cuatro recuadros', 'xalt="Cuatro recuadros', "figure() got an unexpected keyword argument 'xalt'"),
+        ("`#!math f_s`", "`#!math \\frac{f_s`", "LaTeX error"),
+        ('{{ widget("ritmo-de-canales") }}', '{{ widget("ritmo") }}', "widget 'ritmo': no file"),
+        ("{{ references() }}", "", "cites baltrusaitis2019survey"),
+    ],
+)
+def test_a_bad_article_stops_the_build(project, old, new, message):
+    edit(project, ARTICLE, old, new)
+    output = failed_build(project)
+    assert "01-que-es-multimodalidad.es.md" in output
+    assert message in output
+
+
+def test_a_figure_without_alt_text_stops_the_build(project):
+    path = project / ARTICLE
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r'alt="[^"]*", ', "", text, count=1), encoding="utf-8")
+    output = failed_build(project)
+    assert "alt must be a non-empty text" in output
+
+
+def test_an_unsafe_figure_stops_the_build(project):
+    edit(project, "docs/assets/figures/mapa-de-canales.svg", "<defs>", '<defs><script>alert(1)</script>')
+    assert "element <script> is not allowed" in failed_build(project)

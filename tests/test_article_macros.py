@@ -1,0 +1,378 @@
+"""Unit tests of the article kit in macros.py: front matter, words, series, citations,
+glossary, math, figures and widgets (no MkDocs build)."""
+
+import datetime
+import re
+
+import pytest
+import yaml
+from mkdocs.exceptions import PluginError
+
+import macros
+from conftest import ROOT
+from html_tree import parse_html
+from test_macros import article, write
+
+TODAY = datetime.date(2026, 11, 26)
+VALID = dict(title="T", description="Una descripción.", number=3, type="entrenamiento", level="general",
+             status="published", last_reviewed=datetime.date(2026, 1, 15))
+
+
+# Front matter ----------------------------------------------------------------------------
+
+
+def test_valid_front_matter_passes():
+    assert macros.validate_article_meta(dict(VALID), "serie/03-x.es.md", 3, TODAY)["type"] == "entrenamiento"
+
+
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"title": None}, "front matter field 'title' is missing; every article needs: title, description, number"),
+        ({"description": ""}, "field 'description' is missing"),
+        ({"description": "x" * 201}, "field 'description' has 201 characters; at most 200"),
+        ({"number": 9}, "field 'number' is 9; allowed: a whole number from 1 to 8"),
+        ({"number": "3"}, "field 'number' is '3'; allowed: a whole number"),
+        ({"number": 4}, "field 'number' is 4 but the file name says 03"),
+        ({"type": "tutorial"}, "field 'type' is 'tutorial'; allowed: arquitectura, entrenamiento, caso-de-uso"),
+        ({"level": "experto"}, "field 'level' is 'experto'; allowed: intro, general, intermediate, advanced"),
+        ({"status": "review"}, "field 'status' is 'review'; allowed: draft, published"),
+        ({"last_reviewed": "ayer"}, "field 'last_reviewed' is 'ayer'; allowed: a date written YYYY-MM-DD"),
+        ({"last_reviewed": datetime.date(2027, 1, 1)}, "field 'last_reviewed' is 2027-01-01, after today (2026-11-26)"),
+    ],
+)
+def test_bad_front_matter_names_the_file_and_the_field(changes, message):
+    meta = {**VALID, **changes}
+    meta = {k: v for k, v in meta.items() if v is not None}
+    with pytest.raises(PluginError) as error:
+        macros.validate_article_meta(meta, "serie/03-x.es.md", 3, TODAY)
+    assert str(error.value).startswith("serie/03-x.es.md: ")
+    assert message in str(error.value)
+
+
+def test_article_of_recognises_article_files_only():
+    assert macros.article_of("multimodalidad-iag/01-que-es.es.md") == ("multimodalidad-iag", 1, "01-que-es")
+    assert macros.article_of("multimodalidad-iag/index.es.md") is None
+    assert macros.article_of("fundamentos-ia-iag/00_presentacion_serie.es.md") is None
+    assert macros.article_of("01-suelto.es.md") is None
+
+
+# Words and reading time ------------------------------------------------------------------------
+
+
+def test_prose_leaves_out_code_macros_html_and_urls():
+    markdown = (
+        "## Título { #titulo }\n\nUna frase [con enlace](https://example.org/a-b \"t\") y `codigo inline`.\n\n"
+        "```python\nprint('no cuenta')\n```\n\n"
+        "{{ figure(\"x\", alt=\"texto alternativo que no cuenta\", caption=\"tampoco\") }}\n"
+        "<div class=\"widget\" data-rates=\"1 2\">dentro</div>\n<!-- comentario -->\n"
+        "!!! failure ideas-erroneas \"Ideas\"\n\n    - una idea\n"
+    )
+    assert macros.WORD.findall(macros.prose(markdown)) == [
+        "Título", "Una", "frase", "con", "enlace", "y", "dentro", "Ideas", "una", "idea",
+    ]
+
+
+def test_reading_minutes_uses_the_language_rate():
+    words = " ".join(["palabra"] * 900)
+    assert macros.reading_minutes(words, "es") == 900 // macros.READING_WPM["es"] or 1
+    assert macros.reading_minutes(words, "en") == round(900 / macros.READING_WPM["en"])
+    assert macros.reading_minutes("una", "es") == 1
+
+
+def test_digit_groups_are_bound_outside_code_and_tags():
+    source = 'Son 16 000 muestras, `16 000` en código y <div data-rates="16000 500">.\n\n```\n32 000\n```\n'
+    assert macros.bind_digit_groups(source) == source.replace("Son 16 000", "Son 16\u202f000")
+
+
+# Series ------------------------------------------------------------------------------------
+
+
+LANDING = "---\ntitle: Serie de prueba\n---\n# Serie\n\n1. **Uno**\n\n   * a\n2. **Dos**\n\n   * b\n3. **Tres**\n"
+
+
+def test_the_lineup_links_published_articles_only():
+    linked = macros.link_lineup(LANDING, {1: "01-uno.md", 3: "03-tres.md"})
+    assert "1. **[Uno](01-uno.md)**" in linked
+    assert "2. **Dos**" in linked
+    assert "3. **[Tres](03-tres.md)**" in linked
+
+
+def test_series_landing_counts_the_planned_articles(tmp_path):
+    write(tmp_path / "serie" / "index.es.md", LANDING)
+    assert macros.series_landing(tmp_path, "serie", "es") == {"title": "Serie de prueba", "planned": 3}
+
+
+def test_series_nav_lists_published_articles_after_the_landing_and_is_idempotent():
+    nav = [{"Inicio": "index.md"}, {"Serie": ["serie/index.md", "serie/09-viejo.md"]}, "glosario.md"]
+    once = macros.series_nav(nav, {"serie": ["01-uno.md", "03-tres.md"]})
+    assert once == [{"Inicio": "index.md"}, {"Serie": ["serie/index.md", "serie/01-uno.md", "serie/03-tres.md"]}, "glosario.md"]
+    assert macros.series_nav(once, {"serie": ["01-uno.md", "03-tres.md"]}) == once
+
+
+def test_article_context_gives_position_neighbours_and_labels(tmp_path):
+    series = tmp_path / "serie"
+    write(series / "index.en.md", LANDING)
+    for number, status in ((1, "published"), (2, "draft"), (3, "published")):
+        write(series / f"0{number}-art.en.md", article(status, number, title=f"Art {number}"))
+    articles = macros.series_articles(tmp_path, "serie", "en")
+    context = macros.article_context(tmp_path, "serie", articles[1], "en", "en/serie/02-art/", 7)
+    assert (context["number"], context["planned"], context["minutes"]) == (2, 3, 7)
+    assert context["previous"] == {"url": "../01-art/", "number": 1, "title": "Art 1"}
+    assert context["next"] == {"url": "../03-art/", "number": 3, "title": "Art 3"}
+    assert context["series_url"] == "../"
+    assert context["type_label"] == "Architecture explained"
+    assert context["reviewed_label"] == "15 January 2026"
+    first = macros.article_context(tmp_path, "serie", articles[0], "en", "en/serie/01-art/", 7)
+    assert first["previous"] is None and first["next"]["number"] == 3, "drafts are skipped"
+
+
+def test_an_article_beyond_the_outline_is_refused(tmp_path):
+    write(tmp_path / "serie" / "index.es.md", LANDING)
+    write(tmp_path / "serie" / "04-cuatro.es.md", article("published", 4))
+    (four,) = macros.series_articles(tmp_path, "serie", "es")
+    with pytest.raises(ValueError, match="number 4 is beyond the 3 articles the landing's outline plans"):
+        macros.article_context(tmp_path, "serie", four, "es", "serie/04-cuatro/", 1)
+
+
+def test_long_dates_in_both_languages():
+    assert macros.long_date(datetime.date(2026, 3, 5), "es") == "5 de marzo de 2026"
+    assert macros.long_date(datetime.date(2026, 3, 5), "en") == "5 March 2026"
+
+
+def test_insert_after_title():
+    assert macros.insert_after_title("# T { #t }\n\nTexto", "<x></x>") == "# T { #t }\n\n<x></x>\n\nTexto"
+    with pytest.raises(ValueError, match="no '# Title' line"):
+        macros.insert_after_title("Sin título", "<x></x>")
+
+
+# Citations -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bibliography():
+    return macros.load_bibliography(ROOT / macros.BIBLIOGRAPHY_FILE)
+
+
+def test_citations_are_numbered_in_citation_order(bibliography):
+    cited = []
+    assert macros.cite_markdown(["radford2021clip"], cited, bibliography) == '\\[[1](#ref-radford2021clip "Radford et al. (2021)")\\]'
+    both = macros.cite_markdown(["li2023blip2", "radford2021clip"], cited, bibliography)
+    assert both == '\\[[2](#ref-li2023blip2 "Li et al. (2023)"), [1](#ref-radford2021clip "Radford et al. (2021)")\\]'
+    assert cited == ["radford2021clip", "li2023blip2"]
+
+
+def test_an_unknown_key_is_refused(bibliography):
+    with pytest.raises(ValueError, match="cite: unknown key 'nadie2099'; add it to data/bibliography.yaml first"):
+        macros.cite_markdown(["nadie2099"], [], bibliography)
+
+
+def test_a_key_whose_identifier_is_not_checked_is_refused(bibliography):
+    assert bibliography["rohrbach2018chair"]["id_checked"] is False
+    with pytest.raises(ValueError, match="key 'rohrbach2018chair' has id_checked: False"):
+        macros.cite_markdown(["rohrbach2018chair"], [], bibliography)
+
+
+def test_the_reference_list_follows_citation_order_with_identifier_links(bibliography):
+    html = macros.references_html(["vaswani2017attention", "rumelhart1986backprop", "radford2021clip"], bibliography)
+    root = parse_html(html)
+    items = list(root.find_all("li"))
+    assert [li.attrs["id"] for li in items] == ["ref-vaswani2017attention", "ref-rumelhart1986backprop", "ref-radford2021clip"]
+    assert items[0].text == "Vaswani et al. (2017). Attention Is All You Need . NeurIPS 2017. arXiv:1706.03762"
+    assert items[1].find("a").attrs["href"] == "https://doi.org/10.1038/323533a0"
+    assert "ICML" not in items[2].text, "a venue not checked is left out"
+
+
+def test_references_without_citations_is_an_error(bibliography):
+    with pytest.raises(ValueError, match="this page cites nothing"):
+        macros.references_html([], bibliography)
+
+
+def test_every_bibliography_entry_is_well_formed(bibliography):
+    assert len(bibliography) >= 85
+    for key, entry in bibliography.items():
+        if entry.get("arxiv"):
+            assert re.fullmatch(r"\d{4}\.\d{4,5}", entry["arxiv"]), key
+
+
+@pytest.mark.parametrize(
+    "entries, message",
+    [
+        ([{"key": "a", "title": "T", "authors": "A", "year": 2020, "arxiv": "2001.00001"}] * 2, "every entry needs a unique key"),
+        ([{"key": "a", "authors": "A", "year": 2020, "arxiv": "2001.00001"}], "field 'title' is missing"),
+        ([{"key": "a", "title": "T", "authors": "A", "year": 2020}], "needs an identifier: arxiv, doi, url"),
+    ],
+)
+def test_a_malformed_bibliography_stops_the_build(tmp_path, entries, message):
+    path = write(tmp_path / "b.yaml", yaml.safe_dump({"references": entries}))
+    with pytest.raises(PluginError, match=re.escape(message)):
+        macros.load_bibliography(path)
+
+
+# Glossary ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def glossary():
+    return macros.load_glossary(ROOT / macros.GLOSSARY_FILE)
+
+
+def test_a_term_links_at_its_first_use_only(glossary):
+    linked = set()
+    first = macros.term_markdown("embedding", glossary, "es", linked, "../glosario.md")
+    assert first.startswith("[embedding](../glosario.md#embedding \"Vector aprendido")
+    assert first.endswith("\"){ .glossary-term }")
+    assert macros.term_markdown("embedding", glossary, "es", linked, "../glosario.md") == "embedding"
+    assert macros.term_markdown("modalidad", glossary, "en", set(), "../glosario.md", text="modalities").startswith("[modalities](")
+
+
+def test_an_unknown_term_is_refused(glossary):
+    with pytest.raises(ValueError, match="term: unknown term 'multimodalismo'; add it to data/glossary.yaml first"):
+        macros.term_markdown("multimodalismo", glossary, "es", set(), "glosario.md")
+
+
+def test_the_glossary_lists_every_term_in_the_page_language(glossary):
+    for locale, other in (("es", "en"), ("en", "es")):
+        root = parse_html(macros.glossary_html(glossary, locale))
+        terms = list(root.find_all("dt"))
+        assert {dt.attrs["id"] for dt in terms} == set(glossary)
+        names = [glossary[dt.attrs["id"]][locale]["term"] for dt in terms]
+        assert names == sorted(names, key=str.casefold)
+        assert all(dt.find("span").attrs["lang"] == other for dt in terms)
+
+
+def test_the_landing_page_wins_on_terms(glossary):
+    """Where the author's landing page names a thing, the Spanish term is its word."""
+    landing = (ROOT / "docs" / "multimodalidad-iag" / "index.es.md").read_text(encoding="utf-8").lower()
+    for term_id in ("alineacion-cross-modal", "contrastive-learning", "grounding", "guardrails", "backbone", "encoder"):
+        assert glossary[term_id]["es"]["term"].lower().rstrip("s") in landing, term_id
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"id": "Con Espacios"}, "unique id in lowercase"),
+        ({"en": {"term": "x"}}, "'en.definition' is missing"),
+        ({"es": {"term": "x", "definition": 'con "comillas"'}}, "may not contain a double quote"),
+    ],
+)
+def test_a_malformed_glossary_stops_the_build(tmp_path, change, message):
+    entry = {"id": "ok", "es": {"term": "a", "definition": "b"}, "en": {"term": "a", "definition": "b"}, **change}
+    path = write(tmp_path / "g.yaml", yaml.safe_dump({"terms": [entry]}))
+    with pytest.raises(PluginError, match=re.escape(message)):
+        macros.load_glossary(path)
+
+
+# Math ---------------------------------------------------------------------------------------
+
+
+def test_latex_becomes_mathml():
+    mathml = macros.latex_to_mathml(r"\frac{a}{b}", "block")
+    assert mathml.startswith('<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">')
+    assert "<mfrac>" in mathml
+
+
+@pytest.mark.parametrize("latex, message", [(r"\frac{1}{", "LaTeX error"), (r"\notacommand x", "unknown command \\notacommand"), ("x^", "LaTeX error"), ("  ", "empty formula")])
+def test_bad_latex_is_refused(latex, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        macros.latex_to_mathml(latex)
+
+
+def test_check_math_finds_bad_formulas_in_fences_and_inline_but_not_in_code():
+    markdown = "Bien `#!math x^2`, mal `#!math \\frac{1}{`.\n\n```math\n\\sqrt{\n```\n\n```text\n`#!math \\frac{`\n```\n"
+    problems = macros.check_math(markdown)
+    assert len(problems) == 2
+    assert all(p.startswith("LaTeX error") for p in problems)
+
+
+def test_the_formatters_emit_mathml():
+    assert macros.math_fence("x", "math", "math", {}, None).startswith('<div class="math-display"><math')
+    assert macros.math_inline("x", "math", "math", None).startswith("<math")
+
+
+# Figures ----------------------------------------------------------------------------------------
+
+SVG = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">
+<defs><marker id="punta"><path d="M0 0"/></marker></defs>
+<line x1="0" y1="0" x2="1" y2="1" marker-end="url(#punta)"/>
+<text><tspan lang="es">Hola</tspan><tspan lang="en">Hello</tspan></text>
+</svg>"""
+ALT_ES = "Un esquema con una flecha y un saludo escrito en el idioma de la página."
+
+
+def figure_project(tmp_path, svg=SVG, name="prueba"):
+    write(tmp_path / macros.FIGURES_DIR / f"{name}.svg", svg)
+    return tmp_path
+
+
+def test_a_figure_is_localized_named_and_given_its_alt_text(tmp_path):
+    svg = macros.figure_svg(figure_project(tmp_path), "prueba", "es", ALT_ES)
+    root = parse_html(svg)
+    art = root.find("svg")
+    assert art.attrs["role"] == "img" and art.attrs["aria-labelledby"] == "prueba-alt"
+    assert root.find("title", id="prueba-alt").text == ALT_ES
+    assert "Hola" in svg and "Hello" not in svg
+    assert 'id="prueba-punta"' in svg and "url(#prueba-punta)" in svg
+
+
+def test_figure_html_numbers_and_captions(tmp_path):
+    html = macros.figure_html(figure_project(tmp_path), "prueba", 2, "en", "A diagram with one arrow and a greeting written in the page language.", "Caption <b>")
+    root = parse_html(html)
+    assert root.find("figure").attrs["id"] == "fig-prueba"
+    assert root.find("figcaption").text == "Figure 2. Caption <b>"
+    assert "&lt;b&gt;" in html
+
+
+@pytest.mark.parametrize(
+    "svg, message",
+    [
+        (SVG.replace("<line", "<script>alert(1)</script><line"), "element <script> is not allowed"),
+        (SVG.replace("<line", "<style>*{color:red}</style><line"), "element <style> is not allowed"),
+        (SVG.replace("<line", '<foreignObject></foreignObject><line'), "element <foreignObject> is not allowed"),
+        (SVG.replace("<line ", '<line onclick="x" '), "attribute onclick='x' on <line> is not allowed"),
+        (SVG.replace("<line ", '<line style="fill:red" '), "attribute style="),
+        (SVG.replace("<line ", '<use href="https://evil.example/x.svg#a"/><line '), "attribute href="),
+        (SVG.replace('<tspan lang="en">Hello</tspan>', ""), "every text needs both languages"),
+        (SVG.replace('viewBox="0 0 10 10"', ""), "root must be an <svg> with a viewBox"),
+    ],
+)
+def test_unsafe_or_half_translated_figures_are_refused(tmp_path, svg, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        macros.figure_svg(figure_project(tmp_path, svg), "prueba", "es", ALT_ES)
+
+
+def test_a_missing_figure_lists_the_available_ones(tmp_path):
+    with pytest.raises(ValueError, match="figure 'otra': no file docs/assets/figures/otra.svg; available: prueba"):
+        macros.figure_svg(figure_project(tmp_path), "otra", "es", ALT_ES)
+
+
+@pytest.mark.parametrize("alt", [None, "", "figura.svg", "Una imagen", "Un esquema con una flecha y un saludo sin punto final"])
+def test_alt_text_must_be_a_full_sentence(tmp_path, alt):
+    with pytest.raises(ValueError, match="alt"):
+        macros.figure_html(figure_project(tmp_path), "prueba", 1, "es", alt, "Pie.")
+
+
+def test_a_caption_is_required(tmp_path):
+    with pytest.raises(ValueError, match="caption must be a non-empty text"):
+        macros.figure_html(figure_project(tmp_path), "prueba", 1, "es", ALT_ES, None)
+
+
+def test_every_real_figure_renders_in_both_languages():
+    for path in sorted((ROOT / macros.FIGURES_DIR).glob("*.svg")):
+        for locale in macros.LOCALES:
+            svg = macros.figure_svg(ROOT, path.stem, locale, ALT_ES)
+            other = "en" if locale == "es" else "es"
+            assert f'lang="{other}"' not in svg
+
+
+# Widgets ------------------------------------------------------------------------------------------
+
+
+def test_a_widget_script_is_linked_relative_to_the_page():
+    html = macros.widget_script(ROOT, "ritmo-de-canales", "en/multimodalidad-iag/01-que-es-multimodalidad/")
+    assert html == '<script type="module" src="../../../assets/javascripts/widgets/ritmo-de-canales.js"></script>'
+
+
+def test_a_missing_widget_is_refused():
+    with pytest.raises(ValueError, match="widget 'nada': no file docs/assets/javascripts/widgets/nada.js; available: ritmo-de-canales"):
+        macros.widget_script(ROOT, "nada", "x/")
