@@ -139,7 +139,10 @@ def test_switching_language_lands_on_the_twin(visit, base_url, start, twin):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", ["", "multimodalidad-iag/", "en/multimodalidad-iag/", "fundamentos-ia-iag/00_presentacion_serie/"])
+@pytest.mark.parametrize("path", [
+    "", "multimodalidad-iag/", "en/multimodalidad-iag/", "fundamentos-ia-iag/00_presentacion_serie/",
+    "multimodalidad-iag/01-que-es-multimodalidad/", "en/multimodalidad-iag/01-que-es-multimodalidad/", "glosario/",
+])
 def test_axe_finds_no_violation(visit, base_url, path, scheme):
     v = visit(color_scheme=scheme)
     page = v.open(base_url + path)
@@ -165,3 +168,40 @@ def test_the_search_finds_a_page(visit, base_url):
     results.first.wait_for()
     assert "Fundamentos" in results.first.inner_text()
     assert v.errors == [] and v.foreign == []
+
+
+def test_a_formula_is_laid_out_as_mathml_by_chromium(visit, base_url):
+    v = visit()
+    page = v.open(base_url + "fundamentos-ia-iag/00_presentacion_serie/")
+    fraction = page.locator("math[display=block] mfrac").first
+    numerator, denominator = (fraction.locator(":scope > *").nth(i).bounding_box() for i in (0, 1))
+    assert numerator["y"] + numerator["height"] <= denominator["y"] + 1, "the numerator sits above the denominator"
+    assert page.evaluate("document.querySelector('math').namespaceURI") == "http://www.w3.org/1998/Math/MathML"
+    assert v.errors == [] and v.foreign == []
+
+
+def test_the_interactive_figure_works_from_the_keyboard(visit, base_url):
+    v = visit()
+    page = v.open(base_url + "multimodalidad-iag/01-que-es-multimodalidad/")
+    field = page.get_by_label("Duración de la pregunta hablada, en segundos")
+    for _ in range(200):
+        if page.evaluate("document.activeElement && document.activeElement.id") == field.get_attribute("id"):
+            break
+        page.keyboard.press("Tab")
+    else:
+        raise AssertionError("the widget's field is not reachable with Tab")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("3")
+    cells = page.locator('[data-widget="ritmo-de-canales"] tbody td:nth-child(2)')
+    assert cells.all_inner_texts() == ["48\u202f000", "150", "38"]
+    assert "3 s" in page.locator('[data-widget="ritmo-de-canales"] thead th:nth-child(2)').inner_text()
+    assert v.errors == [] and v.foreign == []
+
+
+def test_the_interactive_figure_says_the_same_without_javascript(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "multimodalidad-iag/01-que-es-multimodalidad/")
+    cells = page.locator('[data-widget="ritmo-de-canales"] tbody td:nth-child(2)').all_inner_texts()
+    context.close()
+    assert [c.replace("\u202f", " ") for c in cells] == ["32 000", "100", "25"]

@@ -1,5 +1,6 @@
 """The built site: both languages, the cards, the switcher and the theme's language."""
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -14,12 +15,13 @@ PAGES = {
     "": False,
     "multimodalidad-iag/": True,
     "fundamentos-ia-iag/00_presentacion_serie/": True,
+    "glosario/": False,
 }
 THEME_WORDS = {"es": "Búsqueda", "en": "Search"}  # the search box placeholder of Material's translations
 NAV_SECTIONS = {
     "es": ["Multimodalidad en IA generativa", "Fundamentos de IA e IA generativa"],
     "en": ["Multimodality in generative AI", "Foundations of AI and generative AI"],
-}
+}  # sections hold pages; the glossary is a page of its own
 BOTH = [(locale, page) for page in PAGES for locale in macros.LOCALES]
 
 
@@ -83,3 +85,114 @@ def test_the_landing_keeps_the_sources_comment():
 
     source = (ROOT / "docs" / "multimodalidad-iag" / "index.es.md").read_text(encoding="utf-8")
     assert "<!-- \n## Fuentes y notas" in source
+
+
+# The article kit on the built site ---------------------------------------------------------------
+
+ARTICLE = "multimodalidad-iag/01-que-es-multimodalidad/"
+ARTICLE_SOURCE = "multimodalidad-iag/01-que-es-multimodalidad"
+
+
+@pytest.mark.parametrize("locale", macros.LOCALES)
+def test_the_article_card_shows_position_type_level_time_and_review(load_page, locale):
+    from conftest import ROOT
+    from mkdocs.utils.meta import get_data
+
+    root = load_page(locale, ARTICLE)
+    (card,) = list(root.find_all("section", cls="series-meta--article"))
+    rows = {row.find(cls="series-meta-label").text: row.find(cls="series-meta-value") for row in card.find_all(cls="series-meta-row")}
+    labels = macros.LABELS[locale]
+    assert rows[labels["series"]].find("a").attrs["href"] == "../"
+    assert rows[labels["article"]].text == labels["article_of"].format(n=1, total=8)
+    assert rows[labels["type"]].text == macros.ARTICLE_TYPES["arquitectura"][locale]
+    assert rows[labels["level"]].text == macros.LEVEL_LABELS["general"][locale]
+    markdown, _ = get_data((ROOT / "docs" / f"{ARTICLE_SOURCE}.{locale}.md").read_text(encoding="utf-8"))
+    assert rows[labels["read"]].text == labels["minutes"].format(n=macros.reading_minutes(markdown, locale))
+    assert rows[labels["reviewed"]].find("time").attrs["datetime"] == "2026-11-26"
+
+
+@pytest.mark.parametrize("locale", macros.LOCALES)
+def test_the_meta_description_comes_from_the_front_matter(load_page, locale):
+    from conftest import ROOT
+    from mkdocs.utils.meta import get_data
+
+    _, meta = get_data((ROOT / "docs" / f"{ARTICLE_SOURCE}.{locale}.md").read_text(encoding="utf-8"))
+    assert load_page(locale, ARTICLE).find("meta", name="description").attrs["content"] == meta["description"]
+
+
+@pytest.mark.parametrize("locale", macros.LOCALES)
+def test_references_follow_the_order_of_citation(load_page, locale):
+    root = load_page(locale, ARTICLE)
+    article = root.find("article")
+    order = []
+    for link in article.find_all("a"):
+        href = link.attrs.get("href", "")
+        if href.startswith("#ref-") and href[5:] not in order:
+            order.append(href[5:])
+    listed = [li.attrs["id"][4:] for li in root.find("ol", cls="references").find_all("li")]
+    assert listed == order and len(listed) >= 6
+
+
+@pytest.mark.parametrize("locale", macros.LOCALES)
+def test_figures_have_a_caption_and_alt_text_in_the_page_language(load_page, locale):
+    other = "en" if locale == "es" else "es"
+    figures = list(load_page(locale, ARTICLE).find_all("figure", cls="series-figure"))
+    assert figures
+    for figure in figures:
+        svg = figure.find("svg")
+        title = figure.find("title", id=svg.attrs["aria-labelledby"])
+        assert svg.attrs["role"] == "img" and len(title.text.split()) >= 8
+        assert figure.find("figcaption").find(cls="series-figure-number").text == macros.LABELS[locale]["figure"].format(n=1)
+        assert not list(svg.find_all(lang=other)), "no text of the other language is left in the figure"
+
+
+@pytest.mark.parametrize("locale", macros.LOCALES)
+def test_formulas_are_mathml_and_no_page_ships_a_math_script(site_dir, load_page, locale):
+    assert list(load_page(locale, ARTICLE).find_all("math"))
+    assert list(load_page(locale, "fundamentos-ia-iag/00_presentacion_serie/").find_all("mfrac"))
+    for page in site_dir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8").lower()
+        assert "mathjax" not in text and "katex" not in text
+
+
+@pytest.mark.parametrize("locale", macros.LOCALES)
+def test_glossary_terms_link_to_their_entry_once(load_page, locale):
+    links = [a for a in load_page(locale, ARTICLE).find_all("a", cls="glossary-term")]
+    targets = [a.attrs["href"] for a in links]
+    assert "../../glosario/#modalidad" in targets
+    assert len(targets) == len(set(targets)), "a term links at its first use only"
+    assert all(a.attrs.get("title") for a in links)
+
+
+def test_the_widget_script_loads_only_where_it_is_used(site_dir):
+    pages = [p for p in site_dir.rglob("*.html") if "widgets/ritmo-de-canales.js" in p.read_text(encoding="utf-8")]
+    assert sorted(p.relative_to(site_dir).as_posix() for p in pages) == sorted([
+        f"{ARTICLE}index.html", f"en/{ARTICLE}index.html",
+    ])
+
+
+@pytest.mark.parametrize("locale", macros.LOCALES)
+def test_a_draft_is_reachable_but_listed_nowhere(site_dir, load_page, locale):
+    import json
+
+    draft = load_page(locale, ARTICLE)
+    assert draft.find("meta", name="robots").attrs["content"] == "noindex"
+    landing = load_page(locale, "multimodalidad-iag/")
+    assert "01-que-es-multimodalidad" not in " ".join(a.attrs.get("href", "") for a in landing.find_all("a"))
+    assert "01-que-es-multimodalidad" not in " ".join(a.attrs.get("href", "") for a in load_page(locale, "").find_all("a"))
+    assert "01-que-es-multimodalidad" not in (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [d for d in index["docs"] if "01-que-es-multimodalidad" in d["location"]]
+    card = landing.find("section", cls="series-meta")
+    assert card.attrs["data-articles"] == "0"
+
+
+def test_the_sitemap_lists_every_language_version_with_alternates(site_dir):
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    base = locs[0].split("/en/")[0].rstrip("/") + "/" if "/en/" in locs[0] else locs[0]
+    for page in PAGES:
+        for prefix in ("", "en/"):
+            assert any(loc.endswith(f"/{prefix}{page}") or loc == f"{base}{prefix}{page}" for loc in locs), f"{prefix}{page}"
+    assert sitemap.count('hreflang="x-default"') == len(locs)
+    assert "lastmod" not in sitemap
