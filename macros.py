@@ -672,7 +672,9 @@ def figure_html(project_dir: Path, name: str, number: int, locale: str, alt, cap
     caption = _text("caption", caption)
     svg = figure_svg(project_dir, name, locale, alt)
     label = LABELS[locale]["figure"].format(n=number)
-    return (f'<figure class="series-figure" id="fig-{name}">{svg}'
+    # The drawing keeps a minimum width so its text stays legible on a phone; the
+    # frame then scrolls sideways, and tabindex lets a keyboard reach that scroll.
+    return (f'<figure class="series-figure" id="fig-{name}"><div class="series-figure-frame" tabindex="0">{svg}</div>'
             f'<figcaption><span class="series-figure-number">{escape(label)}</span> {escape(caption)}</figcaption></figure>')
 
 

@@ -8,6 +8,7 @@ assert there are none.
 import functools
 import json
 import os
+import re
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -65,7 +66,7 @@ class Visit:
     def __init__(self, browser, base_url, **context_options):
         self.base = urlsplit(base_url)
         self.context = browser.new_context(**context_options)
-        self.errors, self.foreign, self.failed = [], [], []
+        self.errors, self.foreign, self.failed, self.requests = [], [], [], []
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
@@ -76,6 +77,7 @@ class Visit:
     def _route(self, route):
         url = urlsplit(route.request.url)
         if url.scheme in ("data", "blob") or (url.hostname, url.port) == (self.base.hostname, self.base.port):
+            self.requests.append(route.request.url)
             route.continue_()
         else:
             self.foreign.append(route.request.url)
@@ -159,15 +161,41 @@ def test_the_card_fits_a_360_pixel_phone(visit, base_url):
     assert page.locator("section.series-meta a").is_visible()
 
 
-def test_the_search_finds_a_page(visit, base_url):
+def search(page, query):
+    """Type a query in the theme's search box; return the result titles and links."""
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially(query)
+    meta = page.locator(".md-search-result__meta")
+    meta.filter(has_text=re.compile(r"\d")).wait_for()
+    # Results update as each letter arrives: wait until they stop changing.
+    previous = None
+    for _ in range(50):
+        current = (meta.inner_text(), page.locator(".md-search-result__item").count())
+        if current == previous:
+            break
+        previous = current
+        page.wait_for_timeout(200)
+    items = page.locator(".md-search-result__item > .md-search-result__link")
+    return [(a.get_attribute("href")) for a in items.all()]
+
+
+@pytest.mark.parametrize("query", ["contrastivo", "alineacion", "alineación", "retropropagación"])
+def test_spanish_search_finds_spanish_pages_only_with_or_without_accents(visit, base_url, query):
     v = visit()
     page = v.open(base_url + "fundamentos-ia-iag/00_presentacion_serie/")
-    page.keyboard.press("/")
-    page.locator("input.md-search__input").press_sequentially("retropropagación")
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for()
-    assert "Fundamentos" in results.first.inner_text()
-    assert v.errors == [] and v.foreign == []
+    links = search(page, query)
+    assert links, f"no result for {query!r}"
+    assert not [href for href in links if "/en/" in href], links
+    assert v.errors == [] and v.foreign == [] and v.failed == []
+
+
+def test_english_search_finds_english_pages_only(visit, base_url):
+    v = visit()
+    page = v.open(base_url + "en/fundamentos-ia-iag/00_presentacion_serie/")
+    links = search(page, "backpropagation")
+    assert links and all("/en/" in href for href in links), links
+    assert "/en/search/search_index.json" in " ".join(v.requests)
+    assert v.errors == [] and v.foreign == [] and v.failed == []
 
 
 def test_a_formula_is_laid_out_as_mathml_by_chromium(visit, base_url):
@@ -205,3 +233,14 @@ def test_the_interactive_figure_says_the_same_without_javascript(browser, base_u
     cells = page.locator('[data-widget="ritmo-de-canales"] tbody td:nth-child(2)').all_inner_texts()
     context.close()
     assert [c.replace("\u202f", " ") for c in cells] == ["32 000", "100", "25"]
+
+
+@pytest.mark.parametrize("path", ["multimodalidad-iag/01-que-es-multimodalidad/", "en/multimodalidad-iag/01-que-es-multimodalidad/"])
+def test_an_article_reads_on_a_360_pixel_phone(visit, base_url, path):
+    v = visit(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = v.open(base_url + path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360, "figures and tables scroll inside their frames"
+    smallest = page.evaluate("""() => Math.min(...[...document.querySelectorAll('.series-figure-art text')]
+        .map(t => t.getBoundingClientRect().height).filter(h => h > 0))""")
+    assert smallest >= 9, f"figure text {smallest:.1f} px tall"
+    assert axe_violations(page) == []

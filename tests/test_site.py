@@ -138,11 +138,11 @@ def test_figures_have_a_caption_and_alt_text_in_the_page_language(load_page, loc
     other = "en" if locale == "es" else "es"
     figures = list(load_page(locale, ARTICLE).find_all("figure", cls="series-figure"))
     assert figures
-    for figure in figures:
+    for number, figure in enumerate(figures, start=1):
         svg = figure.find("svg")
         title = figure.find("title", id=svg.attrs["aria-labelledby"])
         assert svg.attrs["role"] == "img" and len(title.text.split()) >= 8
-        assert figure.find("figcaption").find(cls="series-figure-number").text == macros.LABELS[locale]["figure"].format(n=1)
+        assert figure.find("figcaption").find(cls="series-figure-number").text == macros.LABELS[locale]["figure"].format(n=number)
         assert not list(svg.find_all(lang=other)), "no text of the other language is left in the figure"
 
 
