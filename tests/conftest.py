@@ -64,3 +64,13 @@ def pytest_sessionfinish(session, exitstatus):
     if os.environ.get("CI") and skipped and exitstatus == 0:
         reporter.write_line(f"CI: {len(skipped)} test(s) skipped; CI installs every tool, so this fails", red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def page_urls() -> list[str]:
+    """URL paths of every page, from the sources: 'multimodalidad-iag/01-x/' and 'en/...'."""
+    urls = []
+    for source in sorted((ROOT / "docs").rglob("*.es.md")):
+        relative = source.relative_to(ROOT / "docs").as_posix()[: -len(".es.md")]
+        path = "" if relative == "index" else (relative[: -len("index")] if relative.endswith("/index") else f"{relative}/")
+        urls += [path, f"en/{path}"]
+    return urls

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
-from conftest import ROOT
+from conftest import ROOT, page_urls
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
 
@@ -37,8 +37,21 @@ CHROMIUM_ARGS = [
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
+    """Serves the built site; a missing page gets the site's 404.html, as on a static host."""
+
     def log_message(self, *args):
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 @pytest.fixture(scope="session")
@@ -141,15 +154,36 @@ def test_switching_language_lands_on_the_twin(visit, base_url, start, twin):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", [
-    "", "multimodalidad-iag/", "en/multimodalidad-iag/", "fundamentos-ia-iag/00_presentacion_serie/",
-    "multimodalidad-iag/01-que-es-multimodalidad/", "en/multimodalidad-iag/01-que-es-multimodalidad/", "glosario/",
-])
-def test_axe_finds_no_violation(visit, base_url, path, scheme):
+@pytest.mark.parametrize("path", page_urls())
+def test_every_page_passes_axe_with_no_error_or_failed_request(visit, base_url, path, scheme):
     v = visit(color_scheme=scheme)
     page = v.open(base_url + path)
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("slate" if scheme == "dark" else "default")
     assert axe_violations(page) == []
+    assert v.errors == [], "console errors"
+    assert v.failed == [], "failed requests"
+    assert v.foreign == [], "requests to other hosts"
+
+
+def test_a_missing_page_gets_the_bilingual_404(visit, base_url):
+    v = visit()
+    page = v.open(base_url + "no-existe/")
+    assert page.locator("h1").inner_text() == "Página no encontrada"
+    assert page.locator('section[lang="en"] h2').inner_text() == "Page not found"
+    assert axe_violations(page) == []
+    assert v.foreign == []
+
+
+def test_an_article_prints_without_navigation_and_with_reference_urls(visit, base_url):
+    v = visit()
+    page = v.open(base_url + "multimodalidad-iag/01-que-es-multimodalidad/")
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer', '.series-pager']
+        .map(s => getComputedStyle(document.querySelector(s)).display)""")
+    assert hidden == ["none"] * 5
+    after = page.evaluate("getComputedStyle(document.querySelector('.references a'), '::after').content")
+    assert "https://" in after
+    assert page.evaluate("getComputedStyle(document.querySelector('.series-figure-frame')).overflowX") == "visible"
 
 
 def test_the_card_fits_a_360_pixel_phone(visit, base_url):

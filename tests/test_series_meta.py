@@ -65,7 +65,8 @@ def test_reading_time_and_article_count_are_shown():
     _, card = card_of(render(data_read="12"))
     values = [el.text for el in card.find_all("span", cls="series-meta-value")]
     assert values[2] == "12 min"
-    assert values[3] == "0 publicados"
+    count = macros.published_count(ROOT / "docs", "multimodalidad-iag", "es")
+    assert values[3] == macros.LABELS["es"]["published"][count != 1].format(n=count)
 
 
 def test_article_count_is_derived_from_the_series_folder(tmp_path):

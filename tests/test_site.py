@@ -172,19 +172,20 @@ def test_the_widget_script_loads_only_where_it_is_used(site_dir):
 
 
 @pytest.mark.parametrize("locale", macros.LOCALES)
-def test_a_draft_is_reachable_but_listed_nowhere(site_dir, load_page, locale):
+def test_a_published_article_is_listed_in_the_landing_nav_and_search(site_dir, load_page, locale):
     import json
 
-    draft = load_page(locale, ARTICLE)
-    assert draft.find("meta", name="robots").attrs["content"] == "noindex"
     landing = load_page(locale, "multimodalidad-iag/")
-    assert "01-que-es-multimodalidad" not in " ".join(a.attrs.get("href", "") for a in landing.find_all("a"))
-    assert "01-que-es-multimodalidad" not in " ".join(a.attrs.get("href", "") for a in load_page(locale, "").find_all("a"))
-    assert "01-que-es-multimodalidad" not in (site_dir / "sitemap.xml").read_text(encoding="utf-8")
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert not [d for d in index["docs"] if "01-que-es-multimodalidad" in d["location"]]
-    card = landing.find("section", cls="series-meta")
-    assert card.attrs["data-articles"] == "0"
+    lineup = landing.find("article").find("ol")
+    assert lineup.find("li").find("a").attrs["href"] == "01-que-es-multimodalidad/"
+    assert landing.find("section", cls="series-meta").attrs["data-articles"] == "1"
+    nav = [a.attrs["href"] for a in load_page(locale, "").find_all("a", cls="md-nav__link")]
+    assert f"{ARTICLE}" in nav
+    assert load_page(locale, ARTICLE).find("meta", name="robots") is None
+    prefix = "" if locale == "es" else "en/"
+    assert f"/{prefix}{ARTICLE}</loc>" in (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    index = json.loads((site_dir / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert [d for d in index["docs"] if d["location"].startswith(ARTICLE)]
 
 
 def test_the_sitemap_lists_every_language_version_with_alternates(site_dir):

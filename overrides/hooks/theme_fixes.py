@@ -30,10 +30,43 @@ def name_nav_sections(output: str, source: str) -> str:
     return output
 
 
-def on_post_page(output, page, config):
-    source = page.file.src_uri
+# Invalid HTML in the theme's markup (Nu Html Checker errors):
+# - `autocomplete` is not allowed on checkboxes (the theme's drawer and search toggles);
+# - `tabindex=""` is not an integer; -1 keeps the label out of the tab order, as
+#   the theme intends, and still matches the theme's `label[tabindex]` script;
+# - a page outside the nav (a draft) has a table-of-contents title `for` a
+#   toggle that is not there.
+CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autocomplete="off"')
+EMPTY_TABINDEX = ' tabindex=""'
+TOC_LABEL = '<label class="md-nav__title" for="__toc">'
+
+
+def valid_html(output: str) -> str:
+    output = CHECKBOX_AUTOCOMPLETE.sub(r"\1", output).replace(EMPTY_TABINDEX, ' tabindex="-1"')
+    if 'id="__toc"' not in output:
+        output = output.replace(TOC_LABEL, '<label class="md-nav__title">')
+    return output
+
+
+def fix(output: str, locale: str, source: str) -> str:
     if SEARCH_DIALOG not in output:
         raise PluginError(f"{source}: the theme's search dialog markup changed; update overrides/hooks/theme_fixes.py")
-    locale = getattr(page.file, "locale", None) or config["theme"]["language"]
     named = SEARCH_DIALOG.replace('role="dialog"', f'role="dialog" aria-label="{SEARCH_DIALOG_NAME[locale]}"')
-    return name_nav_sections(output.replace(SEARCH_DIALOG, named), source)
+    return valid_html(name_nav_sections(output.replace(SEARCH_DIALOG, named), source))
+
+
+def on_post_page(output, page, config):
+    locale = getattr(page.file, "locale", None) or config["theme"]["language"]
+    return fix(output, locale, page.file.src_uri)
+
+
+def on_post_template(output, template_name, config):
+    """The 404 page is a template, not a page. Every language build renders it to
+    the same site/404.html; it is bilingual, so only the default language's build
+    writes it (an empty result makes MkDocs skip the file)."""
+    if template_name != "404.html":
+        return output
+    i18n = config["plugins"]["i18n"]
+    if i18n.current_language != i18n.default_language:
+        return ""
+    return fix(output, config["theme"]["language"], template_name)
