@@ -35,6 +35,12 @@ $(NODESTAMP): package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
+# Page-speed benchmark (not a test): Lighthouse 12.2.3, mobile, every page, then
+# the same pages with Material's stock configuration for comparison.
+bench: $(PYSTAMP) build
+	npm ci --prefix bench --no-audit --no-fund --silent
+	$(PY) bench/run.py
+
 # Re-pin the whole tree from the direct pins in pyproject.toml.
 lock:
 	rm -rf .lock-venv && python3 -m venv .lock-venv
