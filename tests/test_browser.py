@@ -278,3 +278,33 @@ def test_an_article_reads_on_a_360_pixel_phone(visit, base_url, path):
         .map(t => t.getBoundingClientRect().height).filter(h => h > 0))""")
     assert smallest >= 9, f"figure text {smallest:.1f} px tall"
     assert axe_violations(page) == []
+
+
+def test_the_search_index_loads_only_when_the_reader_searches(visit, base_url):
+    v = visit()
+    page = v.open(base_url + "multimodalidad-iag/01-que-es-multimodalidad/")
+    page.wait_for_timeout(500)
+    heavy = ("search_index.json", "/workers/", "/lunr/")
+    assert not [r for r in v.requests if any(part in r for part in heavy)], "nothing of the search before it is used"
+    search(page, "alineacion")
+    assert [r for r in v.requests if r.endswith("/search/search_index.json")]
+    assert not [r for r in v.requests if "/workers/" in r or "/lunr/" in r], "the theme's worker and lunr stay unused"
+
+
+def test_search_is_operable_from_the_keyboard(visit, base_url):
+    v = visit()
+    page = v.open(base_url + "en/")
+    search(page, "transformer")
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused and "/en/" in focused
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.split("#")[0] == focused.split("#")[0]
+    page.keyboard.press("/")
+    assert page.evaluate("document.getElementById('__search').checked")
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__search').checked")
+    assert v.errors == [] and v.foreign == []

@@ -1,4 +1,4 @@
-"""One search index per language, each with its own language rules and accent folding.
+"""One search index per language, loaded only when a reader searches.
 
 The i18n plugin merges both languages into one index, so a Spanish reader gets
 English results too. After it has written that index, this hook splits it:
@@ -6,10 +6,14 @@ English results too. After it has written that index, this hook splits it:
 the English ones, and each page's theme configuration points the search at the
 index of its own language.
 
-Each index loads its own lunr language module (its trimmer and stop words).
-Readers often type Spanish without accents, and lunr does not fold them, so each
-entry gets a `folded` field: its accented words written without accents,
-indexed but never shown.
+The theme's search would download the index, a worker and the lunr language
+files on every page view. Its search box is kept, but the theme is told there
+is no search to start (the form is renamed and the component unmarked), and
+docs/assets/javascripts/search.js drives the box: it fetches the index of the
+page's language the first time the box is opened.
+
+Readers often type Spanish without accents, so each entry also gets a `folded`
+field: its accented words written without accents.
 """
 
 import json
@@ -22,6 +26,9 @@ from mkdocs.plugins import event_priority
 
 WORD = re.compile(r"[^\W\d_]+")
 TAG = re.compile(r"<[^>]+>")
+# The theme starts its search when it finds these; search.js takes over instead.
+THEME_SEARCH_FORM = '<form class="md-search__form" name="search">'
+THEME_SEARCH_COMPONENT = '<div class="md-search" data-md-component="search"'
 CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{"annotate": [^,]*, "base": ")([^"]*)(")')
 
 
@@ -70,10 +77,20 @@ def _languages(config):
     return [lang["locale"] for lang in languages], next(lang["locale"] for lang in languages if lang["default"])
 
 
+def hand_search_to_the_site(output: str, source: str) -> str:
+    """Keep the theme from starting its own search on the page; search.js drives the box."""
+    for markup in (THEME_SEARCH_FORM, THEME_SEARCH_COMPONENT):
+        if markup not in output:
+            raise PluginError(f"{source}: the theme's search markup changed; update {__file__}")
+    return output.replace(THEME_SEARCH_FORM, '<form class="md-search__form" name="site-search">').replace(
+        THEME_SEARCH_COMPONENT, '<div class="md-search"')
+
+
 def on_post_page(output, page, config):
-    """Point the search of a page in another language than the default at that language's index."""
+    """Hand the search box to search.js, and point it at the index of the page's language."""
     locales, default = _languages(config)
     locale = getattr(page.file, "locale", default)
+    output = hand_search_to_the_site(output, page.file.src_uri)
     if locale == default:
         return output
     match = CONFIG_BASE.search(output)
@@ -82,6 +99,10 @@ def on_post_page(output, page, config):
     # The theme resolves URLs against the base, so it needs the trailing slash.
     base = f"{match[2]}/{locale}/" if match[2] not in ("", ".") else f"{locale}/"
     return output[:match.start()] + match[1] + base + match[3] + output[match.end():]
+
+
+def on_post_template(output, template_name, config):
+    return hand_search_to_the_site(output, template_name) if template_name == "404.html" and output else output
 
 
 @event_priority(-200)  # after the i18n plugin (-100) has written the merged index
