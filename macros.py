@@ -570,8 +570,15 @@ def load_glossary(path: Path) -> dict[str, dict]:
     return terms
 
 
+def first_sentence(text: str) -> str:
+    match = re.match(r".+?[.!?](?=\s|$)", text.strip())
+    return match[0] if match else text.strip()
+
+
 def term_markdown(term_id: str, glossary: dict, locale: str, linked: set, glossary_link: str, text=None) -> str:
-    """A glossary term: a link with its definition as tooltip at its first use on the page, plain after."""
+    """A glossary term: at its first use on the page, a link to its entry with the
+    definition's first sentence as tooltip (the whole definition is one click away);
+    plain text after."""
     entry = glossary.get(term_id)
     if entry is None:
         raise ValueError(f"term: unknown term {term_id!r}; add it to {GLOSSARY_FILE} first")
@@ -579,7 +586,8 @@ def term_markdown(term_id: str, glossary: dict, locale: str, linked: set, glossa
     if term_id in linked:
         return shown
     linked.add(term_id)
-    return f'[{shown}]({glossary_link}#{term_id} "{entry[locale]["definition"]}"){{ .glossary-term }}'
+    tooltip = first_sentence(entry[locale]["definition"])
+    return f'[{shown}]({glossary_link}#{term_id} "{tooltip}"){{ .glossary-term }}'
 
 
 def glossary_html(glossary: dict, locale: str) -> str:

@@ -33,6 +33,7 @@ CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-quic --no-fi
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 ARTICLE_BUDGET = 80 * 1024
 FIGURE = re.compile(r"<svg[^>]*series-figure-art.*?</svg>", re.S)
+WIDGET = re.compile(r'<script type="module" src="([^"]*/widgets/[^"]+)"')
 
 
 class GzipHandler(SimpleHTTPRequestHandler):
@@ -70,10 +71,12 @@ def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
 
 
 def pages() -> list[str]:
+    """Every page, or those whose path contains the command line's argument."""
     sys.path.insert(0, str(ROOT / "tests"))
     from conftest import page_urls  # the tests' list of every page, from the sources
 
-    return page_urls()
+    wanted = sys.argv[1] if len(sys.argv) > 1 else ""
+    return [url for url in page_urls() if wanted in url]
 
 
 def baseline_site(target: Path) -> Path:
@@ -115,10 +118,14 @@ def audit(url: str, out: Path) -> dict:
 
 
 def figure_bytes(site: Path, path: str) -> int:
-    """Compressed size of the page's inline figures, to count the first view without them."""
+    """Compressed size of the page's figures (inline SVG and interactive-figure
+    modules), to count the first view without them."""
     html = (site / path / "index.html").read_text(encoding="utf-8")
     figures = "".join(FIGURE.findall(html))
-    return len(gzip.compress(figures.encode(), 9)) if figures else 0
+    total = len(gzip.compress(figures.encode(), 9)) if figures else 0
+    for src in WIDGET.findall(html):
+        total += len(gzip.compress(((site / path) / src).resolve().read_bytes(), 9))
+    return total
 
 
 def run(site: Path, label: str, work: Path) -> list[dict]:

@@ -220,8 +220,10 @@ def glossary():
 def test_a_term_links_at_its_first_use_only(glossary):
     linked = set()
     first = macros.term_markdown("embedding", glossary, "es", linked, "../glosario.md")
-    assert first.startswith("[embedding](../glosario.md#embedding \"Vector aprendido")
-    assert first.endswith("\"){ .glossary-term }")
+    assert first == f'[embedding](../glosario.md#embedding "{glossary["embedding"]["es"]["definition"]}"){{ .glossary-term }}'
+    definition = glossary["modalidad"]["es"]["definition"]
+    tooltip = macros.term_markdown("modalidad", glossary, "es", set(), "g.md").split('"')[1]
+    assert tooltip == definition[: definition.index(".") + 1], "the tooltip is the definition's first sentence"
     assert macros.term_markdown("embedding", glossary, "es", linked, "../glosario.md") == "embedding"
     assert macros.term_markdown("modalidad", glossary, "en", set(), "../glosario.md", text="modalities").startswith("[modalities](")
 
