@@ -308,3 +308,37 @@ def test_search_is_operable_from_the_keyboard(visit, base_url):
     page.keyboard.press("Escape")
     assert not page.evaluate("document.getElementById('__search').checked")
     assert v.errors == [] and v.foreign == []
+
+
+def test_the_similarity_matrix_agrees_with_the_worked_example(visit, base_url):
+    """Article 3: the live loss at the three temperatures of the worked example."""
+    v = visit()
+    page = v.open(base_url + "multimodalidad-iag/03-alineacion-cross-modal/")
+    field = page.get_by_label("Temperatura τ (escribe un valor entre 0,01 y 10)")
+    summary = page.locator('[data-widget="matriz-de-similitud"] .widget-output p')
+    for tau, loss in (("1", "0,753"), ("0.1", "0,016"), ("0.07", "0,003")):
+        field.fill(tau)
+        field.dispatch_event("input")
+        assert summary.inner_text().endswith(f"pérdida simétrica {loss}."), summary.inner_text()
+    slider = page.get_by_label("Temperatura τ (deslizador; muévelo con las flechas)")
+    slider.focus()
+    before = summary.inner_text()
+    page.keyboard.press("ArrowRight")
+    assert summary.inner_text() != before, "the slider works from the keyboard"
+    assert v.errors == [] and v.foreign == []
+
+
+def test_the_cosine_playground_recomputes_from_the_keyboard(visit, base_url):
+    """Article 2: scaling c by 10 multiplies its dot products by 10 and leaves its cosines alone."""
+    v = visit()
+    page = v.open(base_url + "en/multimodalidad-iag/02-embeddings-y-espacios-latentes/")
+    cells = page.locator('[data-widget="coseno"] tbody tr')
+    assert [r.inner_text().split("\t")[1:] for r in cells.all()] == [["8", "0.889"], ["22", "0.815"], ["18", "0.667"]]
+    for name in ("Component 1 of c", "Component 2 of c", "Component 3 of c"):
+        field = page.get_by_label(name)
+        field.focus()
+        value = int(field.input_value())
+        page.keyboard.press("Control+A")
+        page.keyboard.type(str(value * 10))
+    assert [r.inner_text().split("\t")[1:] for r in cells.all()] == [["8", "0.889"], ["220", "0.815"], ["180", "0.667"]]
+    assert v.errors == [] and v.foreign == []
