@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from conftest import ROOT, page_urls
+from html_tree import parse_html
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
 
@@ -37,10 +38,18 @@ CHROMIUM_ARGS = [
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
-    """Serves the built site; a missing page gets the site's 404.html, as on a static host."""
+    """Serves the built site under site_url's path (as GitHub Pages serves /repo/);
+    a missing page gets the site's 404.html, as on a static host."""
+
+    mount = "/"
 
     def log_message(self, *args):
         pass
+
+    def translate_path(self, path):
+        if not path.startswith(self.mount):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + path[len(self.mount):])
 
     def send_error(self, code, message=None, explain=None):
         page = Path(self.directory) / "404.html"
@@ -56,10 +65,12 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def base_url(site_dir):
-    handler = functools.partial(QuietHandler, directory=str(site_dir))
+    home = parse_html((site_dir / "index.html").read_text(encoding="utf-8"))
+    mount = urlsplit(home.find("link", rel="canonical").attrs["href"]).path
+    handler = functools.partial(type("SiteHandler", (QuietHandler,), {"mount": mount}), directory=str(site_dir))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield f"http://127.0.0.1:{server.server_address[1]}{mount}"
     server.shutdown()
 
 
