@@ -1,5 +1,6 @@
 """`mkdocs serve` (what `make serve` runs) previews the site and rebuilds when macros.py or snippets/ change."""
 
+import os
 import socket
 import subprocess
 import sys
@@ -32,9 +33,11 @@ def wait_for(url, text, timeout=60):
 
 def test_serve_reloads_on_macro_and_snippet_edits(project):  # noqa: F811
     port = free_port()
+    # An author's preview: at the root, whatever address CI builds the published site for.
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
-        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:
         landing = f"http://127.0.0.1:{port}/multimodalidad-iag/"
