@@ -260,7 +260,7 @@ def validate_article_meta(meta: dict, source: str, number_in_name: int, today: d
     return {field: meta[field] for field in ARTICLE_FIELDS}
 
 
-def series_articles(docs_dir: Path, series_dir: str, locale: str, today: datetime.date | None = None) -> list[dict]:
+def series_articles(docs_dir: Path, series_dir: str, locale: str) -> list[dict]:
     """The articles a series folder holds in one language, in series order, front matter checked."""
     if not isinstance(series_dir, str) or not SLUG.match(series_dir):
         raise ValueError(f"series_dir={series_dir!r} must be a folder name under docs/ (lowercase, digits, hyphens)")
@@ -275,7 +275,7 @@ def series_articles(docs_dir: Path, series_dir: str, locale: str, today: datetim
             continue
         _, meta = get_data(path.read_text(encoding="utf-8"))
         source = path.relative_to(docs_dir).as_posix()
-        meta = validate_article_meta(meta, source, int(match["number"]), today or datetime.date.today())
+        meta = validate_article_meta(meta, source, int(match["number"]), datetime.date.today())
         articles.append({**meta, "stem": f"{match['number']}-{match['slug']}", "file": path.name, "source": source})
     return articles
 
@@ -667,7 +667,7 @@ def figure_svg(project_dir: Path, name: str, locale: str, alt: str) -> str:
     return ET.tostring(root, encoding="unicode")
 
 
-def check_alt(alt, locale: str) -> str:
+def check_alt(alt) -> str:
     """Alt text is at least one full sentence: what the figure shows and what it shows it for."""
     alt = _text("alt", alt)
     if len(WORD.findall(alt)) < 8 or not alt.endswith("."):
@@ -676,7 +676,7 @@ def check_alt(alt, locale: str) -> str:
 
 
 def figure_html(project_dir: Path, name: str, number: int, locale: str, alt, caption) -> str:
-    alt = check_alt(alt, locale)
+    alt = check_alt(alt)
     caption = _text("caption", caption)
     svg = figure_svg(project_dir, name, locale, alt)
     label = LABELS[locale]["figure"].format(n=number)
