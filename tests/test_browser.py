@@ -353,3 +353,49 @@ def test_the_cosine_playground_recomputes_from_the_keyboard(visit, base_url):
         page.keyboard.type(str(value * 10))
     assert [r.inner_text().split("\t")[1:] for r in cells.all()] == [["8", "0.889"], ["220", "0.815"], ["180", "0.667"]]
     assert v.errors == [] and v.foreign == []
+
+
+def test_the_palette_toggle_switches_and_is_remembered(visit, base_url):
+    v = visit(color_scheme="light")
+    page = v.open(base_url + "glosario/")
+    scheme = lambda: page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert scheme() == "default"
+    page.locator("[data-md-component=palette] label:visible").click()
+    assert scheme() == "slate"
+    assert page.locator("[data-md-component=palette] label:visible").get_attribute("title") == "Cambiar a modo claro"
+    v.open(base_url + "multimodalidad-iag/")
+    assert scheme() == "slate", "the choice holds on the next page"
+    page.locator("[data-md-component=palette] input:checked").focus()
+    page.keyboard.press("Enter")
+    assert scheme() == "default", "Enter switches back"
+    assert v.errors == [] and v.failed == []
+
+
+def test_a_glossary_tooltip_shows_on_keyboard_focus_and_escape_hides_it(visit, base_url):
+    v = visit()
+    page = v.open(base_url + "multimodalidad-iag/02-embeddings-y-espacios-latentes/")
+    term = page.locator(".md-content a.glossary-term").first
+    definition = term.get_attribute("data-title")
+    assert definition and term.get_attribute("title") is None, "the browser's own tooltip would double it"
+    term.focus()
+    tip = page.locator("#__tooltip")
+    assert tip.is_visible() and tip.inner_text() == definition
+    assert term.get_attribute("aria-describedby") == "__tooltip"
+    page.keyboard.press("Escape")
+    assert not tip.is_visible()
+    assert v.errors == []
+
+
+def test_the_table_of_contents_follows_the_reader_and_back_to_top_returns(visit, base_url):
+    v = visit(viewport={"width": 1280, "height": 800})
+    page = v.open(base_url + "multimodalidad-iag/03-alineacion-cross-modal/")
+    active = lambda: page.evaluate("document.querySelector('.md-sidebar--secondary .md-nav__link--active')?.hash")
+    page.evaluate("document.getElementById('referencias').scrollIntoView()")
+    page.wait_for_function("document.querySelector('.md-sidebar--secondary .md-nav__link--active')?.hash === '#referencias'")
+    page.mouse.wheel(0, -600)
+    top = page.locator("[data-md-component=top]")
+    top.wait_for(state="visible")
+    top.click()
+    page.wait_for_function("scrollY === 0")
+    assert active() != "#referencias"
+    assert v.errors == []

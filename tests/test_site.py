@@ -8,7 +8,8 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 import macros
-from conftest import ROOT, page_path
+from conftest import ROOT, page_path, page_urls
+from html_tree import parse_html
 
 pytestmark = pytest.mark.site
 
@@ -190,3 +191,51 @@ def test_the_sitemap_lists_every_language_version_with_alternates(site_dir):
             assert any(loc.endswith(f"/{prefix}{page}") or loc == f"{base}{prefix}{page}" for loc in locs), f"{prefix}{page}"
     assert sitemap.count('hreflang="x-default"') == len(locs)
     assert "lastmod" not in sitemap
+
+
+def site_url(site_dir) -> str:
+    """The site_url of the build, read off the home page's canonical link."""
+    return parse_html((site_dir / "index.html").read_text(encoding="utf-8")).find("link", rel="canonical").attrs["href"]
+
+
+@pytest.mark.parametrize("path", page_urls())
+def test_every_page_is_found_and_shared_well(site_dir, path):
+    """Canonical URL, absolute hreflang for both languages and x-default, and
+    link-preview tags whose image the site serves."""
+    base = site_url(site_dir)
+    head = parse_html((site_dir / path / "index.html").read_text(encoding="utf-8")).find("head")
+    twin = path[len("en/"):] if path.startswith("en/") else path
+    assert head.find("link", rel="canonical").attrs["href"] == base + path
+    alternates = {link.attrs["hreflang"]: link.attrs["href"] for link in head.find_all("link", rel="alternate")}
+    assert alternates == {"es": base + twin, "en": f"{base}en/{twin}", "x-default": base + twin}
+    meta = {m.attrs.get("property") or m.attrs.get("name"): m.attrs.get("content") for m in head.find_all("meta")}
+    assert meta["description"] and meta["og:description"] == meta["description"] == meta["twitter:description"]
+    assert meta["og:title"] == meta["twitter:title"] and meta["og:title"]
+    assert meta["og:url"] == base + path
+    assert meta["og:locale"] == ("en_US" if path.startswith("en/") else "es_ES")
+    assert meta["og:image"] == meta["twitter:image"] and meta["og:image"].startswith(base)
+    assert (site_dir / meta["og:image"][len(base):]).is_file()
+    assert meta["twitter:card"] == "summary_large_image"
+
+
+def test_robots_txt_points_crawlers_at_the_sitemap(site_dir):
+    robots = (site_dir / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {site_url(site_dir)}sitemap.xml" in robots.splitlines()
+    assert (site_dir / "sitemap.xml").is_file()
+
+
+def test_no_page_loads_the_theme_script_bundle_and_it_is_not_published(site_dir):
+    """site.js and search.js replace it (overrides/main.html)."""
+    pages = [parse_html(p.read_text(encoding="utf-8")) for p in site_dir.rglob("*.html")]
+    scripts = [s.attrs.get("src", "") for page in pages for s in page.find_all("script")]
+    assert any(src.endswith("/site.js") for src in scripts)
+    assert not [src for src in scripts if "/bundle." in src or "/workers/" in src]
+    assert not list(site_dir.glob("assets/javascripts/bundle.*"))
+    assert not (site_dir / "assets/javascripts/workers").exists() and not (site_dir / "assets/javascripts/lunr").exists()
+
+
+@pytest.mark.parametrize("locale", macros.LOCALES)
+def test_tables_sit_in_the_theme_scroll_frame(load_page, locale):
+    page = load_page(locale, "multimodalidad-iag/01-que-es-multimodalidad/")
+    tables = page.find_all("table")
+    assert tables and all(t.parent.attrs.get("class") == "md-typeset__table" for t in tables)

@@ -1,10 +1,12 @@
-"""Accessibility fixes to Material's HTML that neither CSS nor a block override can make.
+"""Fixes to Material's output that neither CSS nor a block override can make.
 
 Each fix replaces an exact piece of the theme's markup and stops the build when
 that piece is gone, so a theme update cannot drop a fix silently.
 """
 
 import re
+import shutil
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
@@ -48,11 +50,19 @@ def valid_html(output: str) -> str:
     return output
 
 
+# Wide tables scroll inside the theme's table frame instead of widening a phone's
+# page. The theme's script used to add the frame after load; it is not loaded
+# (overrides/main.html), and markup written at build time does not shift the page.
+def frame_tables(output: str) -> str:
+    return output.replace("<table>", '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>').replace(
+        "</table>", "</table></div></div>")
+
+
 def fix(output: str, locale: str, source: str) -> str:
     if SEARCH_DIALOG not in output:
         raise PluginError(f"{source}: the theme's search dialog markup changed; update overrides/hooks/theme_fixes.py")
     named = SEARCH_DIALOG.replace('role="dialog"', f'role="dialog" aria-label="{SEARCH_DIALOG_NAME[locale]}"')
-    return valid_html(name_nav_sections(output.replace(SEARCH_DIALOG, named), source))
+    return frame_tables(valid_html(name_nav_sections(output.replace(SEARCH_DIALOG, named), source)))
 
 
 def on_post_page(output, page, config):
@@ -70,3 +80,16 @@ def on_post_template(output, template_name, config):
     if i18n.current_language != i18n.default_language:
         return ""
     return fix(output, config["theme"]["language"], template_name)
+
+
+# The theme copies its script bundle, search worker and lunr language files into
+# every build. No page loads them (overrides/main.html, search.js), so they are
+# not published; a page that still asked for one would fail the link check.
+UNUSED_THEME_SCRIPTS = ("assets/javascripts/bundle.*", "assets/javascripts/workers", "assets/javascripts/lunr")
+
+
+def on_post_build(config):
+    site = Path(config["site_dir"])
+    for pattern in UNUSED_THEME_SCRIPTS:
+        for path in site.glob(pattern):
+            shutil.rmtree(path) if path.is_dir() else path.unlink()

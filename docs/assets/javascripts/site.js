@@ -1,0 +1,124 @@
+// The theme behaviours this site uses, in place of Material's 120 KB bundle
+// (not loaded: see overrides/main.html). Each runs only when its feature is
+// listed under theme.features in mkdocs.yml, as with the theme's own script.
+// Search is search.js; the first palette is set in the header, before paint.
+
+const features = new Set(JSON.parse(document.getElementById("__config").textContent).features);
+const header = document.querySelector(".md-header");
+const headerHeight = () => header.getBoundingClientRect().height;
+
+// Palette toggle: the label shown is for the other palette. The choice is saved
+// in the theme's format and key, which the header script reads on every page.
+const palette = document.querySelector("[data-md-component=palette]");
+if (palette) {
+  const inputs = [...palette.querySelectorAll("input")];
+  const apply = (input) => {
+    const color = {};
+    for (const key of ["media", "scheme", "primary", "accent"]) {
+      color[key] = input.getAttribute(`data-md-color-${key}`);
+      document.body.setAttribute(`data-md-color-${key}`, color[key]);
+    }
+    for (const other of inputs) other.nextElementSibling.hidden = other !== input;
+    __md_set("__palette", { index: inputs.indexOf(input), color });
+  };
+  palette.addEventListener("change", (event) => apply(event.target));
+  // A radio button ignores Enter and Space once checked: both switch palettes.
+  palette.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" && event.key !== " ") return;
+    event.preventDefault();
+    const next = inputs[(inputs.indexOf(event.target) + 1) % inputs.length];
+    next.checked = true;
+    next.focus();
+    apply(next);
+  });
+}
+
+// Tooltips for links and abbreviations with a title (glossary terms, citations):
+// shown on hover and on keyboard focus, dismissed with Escape (WCAG 1.4.13).
+if (features.has("content.tooltips")) {
+  const tip = Object.assign(document.createElement("div"), { id: "__tooltip", className: "site-tooltip", hidden: true });
+  tip.setAttribute("role", "tooltip");
+  document.body.append(tip);
+  let current = null;
+  let timer = 0;
+  const hide = () => {
+    current?.removeAttribute("aria-describedby");
+    current = null;
+    tip.hidden = true;
+  };
+  const show = (host) => {
+    clearTimeout(timer);
+    if (current === host) return;
+    hide();
+    current = host;
+    tip.textContent = host.dataset.title;
+    tip.hidden = false;
+    host.setAttribute("aria-describedby", tip.id);
+    const box = host.getBoundingClientRect();
+    const room = document.documentElement.clientWidth;
+    const left = Math.min(Math.max(8, box.left + box.width / 2 - tip.offsetWidth / 2), room - tip.offsetWidth - 8);
+    const below = box.bottom + tip.offsetHeight + 8 <= innerHeight;
+    tip.style.left = `${left + scrollX}px`;
+    tip.style.top = `${(below ? box.bottom + 6 : box.top - tip.offsetHeight - 6) + scrollY}px`;
+  };
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(hide, 200);
+  };
+  for (const host of document.querySelectorAll(".md-content a[title], .md-content abbr[title]")) {
+    host.dataset.title = host.title;
+    host.removeAttribute("title"); // the browser's own tooltip would double it
+    host.addEventListener("mouseenter", () => show(host));
+    host.addEventListener("mouseleave", later);
+    host.addEventListener("focus", () => show(host));
+    host.addEventListener("blur", hide);
+  }
+  tip.addEventListener("mouseenter", () => clearTimeout(timer));
+  tip.addEventListener("mouseleave", later);
+  document.addEventListener("keydown", (event) => event.key === "Escape" && hide());
+}
+
+// The table of contents marks the section being read (toc.follow) and keeps it
+// in view; the header shows the page title once the h1 has scrolled away.
+const sections = [...document.querySelectorAll(".md-sidebar--secondary .md-nav__link[href^='#']")]
+  .map((link) => [link, document.getElementById(decodeURIComponent(link.hash.slice(1)))])
+  .filter(([, heading]) => heading);
+const title = document.querySelector("[data-md-component=header-title]");
+const heading = document.querySelector(".md-content h1");
+const backToTop = document.querySelector("[data-md-component=top]");
+let lastY = scrollY;
+
+function onScroll() {
+  const line = headerHeight() + 8;
+  if (features.has("toc.follow") && sections.length) {
+    let active = null;
+    for (const [link, target] of sections) if (target.getBoundingClientRect().top <= line) active = link;
+    for (const [link] of sections) link.classList.toggle("md-nav__link--active", link === active);
+    const wrap = active?.closest(".md-sidebar__scrollwrap");
+    if (wrap && (active.offsetTop < wrap.scrollTop || active.offsetTop > wrap.scrollTop + wrap.clientHeight - 40)) {
+      wrap.scrollTop = active.offsetTop - wrap.clientHeight / 2;
+    }
+  }
+  if (title && heading) title.classList.toggle("md-header__title--active", heading.getBoundingClientRect().bottom <= line);
+  header.classList.toggle("md-header--shadow", scrollY > 0);
+  // Back to top (navigation.top): offered while the reader scrolls back up.
+  if (backToTop && features.has("navigation.top")) backToTop.hidden = !(scrollY < lastY && scrollY > innerHeight);
+  lastY = scrollY;
+}
+
+let pending = false;
+addEventListener("scroll", () => {
+  if (!pending) requestAnimationFrame(() => ((pending = false), onScroll()));
+  pending = true;
+}, { passive: true });
+onScroll();
+
+backToTop?.addEventListener("click", () => scrollTo({ top: 0 }));
+
+// On a phone the navigation is a drawer: following a link to this page, or Escape, closes it.
+const drawer = document.getElementById("__drawer");
+document.querySelector(".md-sidebar--primary")?.addEventListener("click", (event) => {
+  const link = event.target.closest("a[href]");
+  if (link && link.pathname === location.pathname) drawer.checked = false;
+});
+document.addEventListener("keydown", (event) => event.key === "Escape" && (drawer.checked = false));
