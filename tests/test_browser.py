@@ -234,6 +234,18 @@ def test_spanish_search_finds_spanish_pages_only_with_or_without_accents(visit, 
     assert v.errors == [] and v.foreign == [] and v.failed == []
 
 
+@pytest.mark.parametrize("path, query", [("fundamentos-ia-iag/00_presentacion_serie/", "contrastivas"),
+                                         ("en/fundamentos-ia-iag/00_presentacion_serie/", "contrasting")])
+def test_search_finds_other_forms_of_a_word_through_the_language_stemmer(visit, base_url, path, query):
+    """Neither word is on the site; "contrastivo" and "contrastive" are, with the same stem."""
+    v = visit()
+    page = v.open(base_url + path)
+    assert search(page, query)
+    marks = [m.lower() for m in page.locator(".md-search-result__item mark").all_inner_texts()]
+    assert marks and all(m.startswith("contrast") and m != query for m in marks), marks
+    assert v.errors == [] and v.foreign == [] and v.failed == []
+
+
 def test_english_search_finds_english_pages_only(visit, base_url):
     v = visit()
     page = v.open(base_url + "en/fundamentos-ia-iag/00_presentacion_serie/")

@@ -2,8 +2,12 @@
 
 import importlib.util
 import json
+import re
+import shutil
+import subprocess
 
 import pytest
+import snowballstemmer
 
 from conftest import ROOT
 
@@ -22,23 +26,11 @@ MERGED = {
 }
 
 
-def test_fold_drops_diacritics():
-    assert search_hook.fold("alineación") == "alineacion"
-    assert search_hook.fold("Pingüino año") == "Pinguino ano"
-
-
-def test_folded_words_lists_accented_words_once_without_tags():
-    assert search_hook.folded_words("<p class=\"té\">Visión, visión y acción</p>", "Acción") == "vision accion"
-
-
 def test_split_index_separates_languages_and_rebases_locations():
     split = search_hook.split_index(MERGED, ["es", "en"], "es")
     assert [d["location"] for d in split["es"]["docs"]] == ["", "glosario/#modalidad"]
     assert [d["location"] for d in split["en"]["docs"]] == ["", "glosario/#modalidad"]
-    assert split["es"]["docs"][0]["folded"] == "alineacion vision"
-    assert "folded" not in split["en"]["docs"][0]
     assert split["es"]["config"]["lang"] == ["es"] and split["en"]["config"]["lang"] == ["en"]
-    assert split["es"]["config"]["fields"]["folded"] == {"boost": 1.0}
     assert MERGED["config"]["lang"] == ["es", "en"], "the merged index is left as it was"
 
 
@@ -47,11 +39,8 @@ def test_the_built_site_has_one_index_per_language(site_dir):
     for folder, lang, foreign in (("", "es", "en/"), ("en/", "en", None)):
         index = json.loads((site_dir / folder / "search" / "search_index.json").read_text(encoding="utf-8"))
         assert index["config"]["lang"] == [lang]
-        assert "stemmer" not in index["config"]["pipeline"], "the theme's wildcard queries skip stemming"
         locations = [d["location"] for d in index["docs"]]
         assert locations and not [loc for loc in locations if foreign and loc.startswith(foreign)]
-    es = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert any("alineacion" in d.get("folded", "") for d in es["docs"])
 
 
 @pytest.mark.site
@@ -60,3 +49,54 @@ def test_english_pages_point_their_search_at_the_english_index(site_dir):
     assert '"base": "../../../en/"' in page
     page = (site_dir / "fundamentos-ia-iag" / "00_presentacion_serie" / "index.html").read_text(encoding="utf-8")
     assert '"base": "../.."' in page
+
+
+# Classic cases of each algorithm, beyond the site's own words: Porter's paper
+# examples, and Spanish pronouns, accents, gu and the derivational endings.
+STEMMER_CASES = {
+    "es": "dándole verlo haciéndolo cayendo arguyendo huyendo comiéndoselas alineaciones contrastivas rápidamente "
+          "lógicamente felizmente aplicable posibilidades actividades capacidad nacionalizar arqueología averiguen "
+          "distinguió llegue argüir ojalá tecnologías resolución evolución diferencia presencias abogadas",
+    "en": "caresses ponies ties caress cats feed agreed plastered bled motoring sing conflated troubled sized hopping "
+          "tanned falling hissing fizzed failing filing happy sky relational conditional rational valenci hesitanci "
+          "digitizer conformabli radicalli differentli vileli analogousli vietnamization predication operator "
+          "feudalism decisiveness hopefulness callousness formaliti sensitiviti sensibiliti triplicate formative "
+          "formalize electriciti electrical hopeful goodness revival allowance inference airliner gyroscopic "
+          "adjustable defensible irritant replacement adjustment dependent adoption homologou communism activate "
+          "angulariti homologous effective bowdlerize probate rate cease controll roll yes youth says boy enjoying",
+}
+REFERENCE = {"es": snowballstemmer.stemmer("spanish"), "en": snowballstemmer.stemmer("porter")}
+STEMMERS_JS = ROOT / "docs" / "assets" / "javascripts" / "stemmers.js"
+
+
+def js_stems(words: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The stems search-engine.js uses, computed by Node from stemmers.js."""
+    node = shutil.which("node")
+    assert node, "Node.js is missing: install nodejs (.ci/run does)"
+    program = (f"import {{ stemmers }} from {json.dumps(STEMMERS_JS.as_uri())};"
+               "let input = ''; process.stdin.on('data', (c) => (input += c)).on('end', () => {"
+               "const words = JSON.parse(input);"
+               "console.log(JSON.stringify(Object.fromEntries(Object.entries(words).map(([l, ws]) => [l, ws.map(stemmers[l])]))));});")
+    result = subprocess.run([node, "--input-type=module", "-e", program], input=json.dumps(words), capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+@pytest.mark.site
+def test_the_search_stemmers_agree_with_snowball_on_every_word_of_the_site(site_dir):
+    words = {}
+    for locale, folder in (("es", ""), ("en", "en/")):
+        index = json.loads((site_dir / folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+        text = " ".join(f"{d['title']} {d['text']}" for d in index["docs"])
+        found = set(re.findall(r"[^\W\d_]+", re.sub(r"<[^>]+>", " ", text).lower()))
+        words[locale] = sorted(found | set(STEMMER_CASES[locale].split()))
+        assert len(words[locale]) > 1000
+    ours = js_stems(words)
+    for locale, stemmer in REFERENCE.items():
+        wrong = [(w, want, got) for w, want, got in zip(words[locale], stemmer.stemWords(words[locale]), ours[locale]) if want != got]
+        assert wrong == [], f"{locale}: {len(wrong)} words stemmed unlike Snowball, e.g. {wrong[:10]}"
+
+
+def test_the_stemmers_join_inflected_forms():
+    stems = js_stems({"es": ["alineaciones", "alineación", "contrastivas", "contrastivo"], "en": ["models", "modelling", "contrasting", "contrastive"]})
+    assert stems["es"][0] == stems["es"][1] and stems["es"][2] == stems["es"][3]
+    assert stems["en"][0] == stems["en"][1] and stems["en"][2] == stems["en"][3]

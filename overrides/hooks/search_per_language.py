@@ -7,45 +7,20 @@ the English ones, and each page's theme configuration points the search at the
 index of its own language.
 
 The theme's search would download the index, a worker and the lunr language
-files on every page view. Its search box is kept, but the theme is told there
-is no search to start (the form is renamed and the component unmarked), and
-docs/assets/javascripts/search.js drives the box: it fetches the index of the
-page's language the first time the box is opened.
-
-Readers often type Spanish without accents, so each entry also gets a `folded`
-field: its accented words written without accents.
+files on every page view; its script is not loaded at all (overrides/main.html).
+docs/assets/javascripts/search.js drives the theme's search box and fetches the
+index of the page's language the first time the box is opened; the matching,
+accent-blind and with a stemmer per language, is in search-engine.js.
 """
 
 import json
 import re
-import unicodedata
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-WORD = re.compile(r"[^\W\d_]+")
-TAG = re.compile(r"<[^>]+>")
-# The theme starts its search when it finds these; search.js takes over instead.
-THEME_SEARCH_FORM = '<form class="md-search__form" name="search">'
-THEME_SEARCH_COMPONENT = '<div class="md-search" data-md-component="search"'
 CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{"annotate": [^,]*, "base": ")([^"]*)(")')
-
-
-def fold(word: str) -> str:
-    """The word without diacritics (á → a, ñ → n, ü → u)."""
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-
-
-def folded_words(*texts: str) -> str:
-    """The accented words of the texts, folded, once each, in order of appearance."""
-    seen = {}
-    for text in texts:
-        for word in WORD.findall(TAG.sub(" ", text)):
-            plain = fold(word)
-            if plain != word:
-                seen.setdefault(plain.lower(), None)
-    return " ".join(seen)
 
 
 def split_index(index: dict, locales: list[str], default: str) -> dict[str, dict]:
@@ -61,14 +36,8 @@ def split_index(index: dict, locales: list[str], default: str) -> dict[str, dict
                 continue
             if not prefix and location.startswith(others):
                 continue
-            doc = {**doc, "location": location[len(prefix):]}
-            folded = folded_words(doc.get("title", ""), doc.get("text", ""))
-            if folded:
-                doc["folded"] = folded
-            docs.append(doc)
-        config = {**index["config"], "lang": [locale]}
-        config["fields"] = {**config.get("fields", {}), "folded": {"boost": 1.0}}
-        split[locale] = {"config": config, "docs": docs}
+            docs.append({**doc, "location": location[len(prefix):]})
+        split[locale] = {"config": {**index["config"], "lang": [locale]}, "docs": docs}
     return split
 
 
@@ -77,20 +46,10 @@ def _languages(config):
     return [lang["locale"] for lang in languages], next(lang["locale"] for lang in languages if lang["default"])
 
 
-def hand_search_to_the_site(output: str, source: str) -> str:
-    """Keep the theme from starting its own search on the page; search.js drives the box."""
-    for markup in (THEME_SEARCH_FORM, THEME_SEARCH_COMPONENT):
-        if markup not in output:
-            raise PluginError(f"{source}: the theme's search markup changed; update {__file__}")
-    return output.replace(THEME_SEARCH_FORM, '<form class="md-search__form" name="site-search">').replace(
-        THEME_SEARCH_COMPONENT, '<div class="md-search"')
-
-
 def on_post_page(output, page, config):
-    """Hand the search box to search.js, and point it at the index of the page's language."""
+    """Point the page's search at the index of its language."""
     locales, default = _languages(config)
     locale = getattr(page.file, "locale", default)
-    output = hand_search_to_the_site(output, page.file.src_uri)
     if locale == default:
         return output
     match = CONFIG_BASE.search(output)
@@ -99,10 +58,6 @@ def on_post_page(output, page, config):
     # The theme resolves URLs against the base, so it needs the trailing slash.
     base = f"{match[2]}/{locale}/" if match[2] not in ("", ".") else f"{locale}/"
     return output[:match.start()] + match[1] + base + match[3] + output[match.end():]
-
-
-def on_post_template(output, template_name, config):
-    return hand_search_to_the_site(output, template_name) if template_name == "404.html" and output else output
 
 
 @event_priority(-200)  # after the i18n plugin (-100) has written the merged index
