@@ -81,10 +81,10 @@ def pages() -> list[str]:
 
 def baseline_site(target: Path) -> Path:
     """The same pages with Material's stock configuration: default fonts, no overrides,
-    no hooks, no extra CSS, no privacy guard."""
+    no hooks, no extra CSS or JavaScript (the theme's own bundle and search), no privacy guard."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())
     config["theme"] = {"name": "material", "language": "es"}
-    for key in ("hooks", "extra_css", "exclude_docs"):
+    for key in ("hooks", "extra_css", "extra_javascript", "exclude_docs"):
         config.pop(key, None)
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "privacy" in p)]
     config["plugins"][0] = "search"
