@@ -417,3 +417,21 @@ def test_the_table_of_contents_follows_the_reader_and_back_to_top_returns(visit,
     page.wait_for_function("scrollY === 0")
     assert active() != "#referencias"
     assert v.errors == []
+
+
+def test_search_on_a_phone_covers_the_page_without_widening_it_and_returns_to_the_reading_place(visit, base_url):
+    v = visit(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = v.open(base_url + "multimodalidad-iag/01-que-es-multimodalidad/")
+    page.evaluate("scrollTo(0, 1500)")
+    page.locator("label.md-header__button[for=__search]").tap()
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("contrastivo")
+    page.locator(".md-search-result__item").first.wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360, "the results fit the phone"
+    assert page.locator(".md-search-result__item").first.bounding_box()["x"] >= 0
+    page.locator("button.md-search__icon[type=reset]").tap()
+    assert page.locator("input.md-search__input").input_value() == ""
+    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length === 0")  # clearing clears the results
+    page.keyboard.press("Escape")
+    assert page.evaluate("scrollY") == 1500, "closing the search returns to the same place"
+    assert v.errors == [] and v.foreign == []

@@ -17,14 +17,36 @@ async function search() {
   (await loadEngine()).search(input.value);
 }
 
+// On phones and tablets the search covers the page, and the page under it must
+// not scroll or widen to the overlay's size: the theme's CSS fixes the body in
+// place while it carries data-md-scrolllock. The reading position is restored.
+const coversPage = matchMedia("(max-width: 59.984375em)");
+let lockedAt = null;
+
+function lockPage(locked) {
+  const body = document.body;
+  if (locked && lockedAt === null && coversPage.matches) {
+    lockedAt = scrollY;
+    body.setAttribute("data-md-scrolllock", "");
+    body.style.top = `-${lockedAt}px`;
+  } else if (!locked && lockedAt !== null) {
+    body.removeAttribute("data-md-scrolllock");
+    body.style.top = "";
+    scrollTo(0, lockedAt);
+    lockedAt = null;
+  }
+}
+
 function open() {
   toggle.checked = true;
+  lockPage(true);
   input.focus();
   loadEngine();
 }
 
 function close() {
   toggle.checked = false;
+  lockPage(false);
   input.blur();
 }
 
@@ -36,7 +58,9 @@ meta.setAttribute("aria-live", "polite");
 meta.textContent = t["search.result.placeholder"];
 input.addEventListener("focus", open);
 input.addEventListener("input", search);
-toggle.addEventListener("change", () => (toggle.checked ? open() : input.blur()));
+toggle.addEventListener("change", () => (toggle.checked ? open() : close()));
+// The clear button resets the form, which fires no input event: clear the results too.
+dialog.querySelector(".md-search__form").addEventListener("reset", () => setTimeout(() => (search(), input.focus())));
 dialog.querySelector(".md-search__form").addEventListener("submit", (event) => {
   event.preventDefault();
   links()[0]?.click();
