@@ -405,11 +405,13 @@ def test_a_glossary_tooltip_shows_on_keyboard_focus_and_escape_hides_it(visit, b
 
 
 def test_the_table_of_contents_follows_the_reader_and_back_to_top_returns(visit, base_url):
-    v = visit(viewport={"width": 1280, "height": 800})
+    v = visit(viewport={"width": 1280, "height": 500})  # a short window: the contents are longer than it
     page = v.open(base_url + "multimodalidad-iag/03-alineacion-cross-modal/")
     active = lambda: page.evaluate("document.querySelector('.md-sidebar--secondary .md-nav__link--active')?.hash")
     page.evaluate("document.getElementById('referencias').scrollIntoView()")
     page.wait_for_function("document.querySelector('.md-sidebar--secondary .md-nav__link--active')?.hash === '#referencias'")
+    box = page.locator(".md-sidebar--secondary .md-nav__link--active").bounding_box()
+    assert box["y"] >= 48 and box["y"] + box["height"] <= 500, "the sidebar scrolls the current section into view"
     page.mouse.wheel(0, -600)
     top = page.locator("[data-md-component=top]")
     top.wait_for(state="visible")
