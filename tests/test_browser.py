@@ -412,6 +412,8 @@ def test_the_table_of_contents_follows_the_reader_and_back_to_top_returns(visit,
     page.wait_for_function("document.querySelector('.md-sidebar--secondary .md-nav__link--active')?.hash === '#referencias'")
     box = page.locator(".md-sidebar--secondary .md-nav__link--active").bounding_box()
     assert box["y"] >= 48 and box["y"] + box["height"] <= 500, "the sidebar scrolls the current section into view"
+    page.locator(".md-sidebar--secondary a.md-nav__link[href='#donde-falla']").click()
+    page.wait_for_function("document.querySelector('.md-sidebar--secondary .md-nav__link--active')?.hash === '#donde-falla'")
     page.mouse.wheel(0, -600)
     top = page.locator("[data-md-component=top]")
     top.wait_for(state="visible")

@@ -5,7 +5,9 @@
 
 const features = new Set(JSON.parse(document.getElementById("__config").textContent).features);
 const header = document.querySelector(".md-header");
-const headerHeight = () => header.getBoundingClientRect().height;
+// A heading counts as reached once its top is within the theme's scroll margin
+// for link targets (3.6rem), so following a contents link marks that section.
+const readingLine = () => 3.6 * parseFloat(getComputedStyle(document.documentElement).fontSize) + 2;
 
 // Palette toggle: the label shown is for the other palette. The choice is saved
 // in the theme's format and key, which the header script reads on every page.
@@ -89,7 +91,7 @@ const backToTop = document.querySelector("[data-md-component=top]");
 let lastY = scrollY;
 
 function onScroll() {
-  const line = headerHeight() + 8;
+  const line = readingLine();
   if (features.has("toc.follow") && sections.length) {
     let active = null;
     for (const [link, target] of sections) if (target.getBoundingClientRect().top <= line) active = link;
