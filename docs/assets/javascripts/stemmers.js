@@ -49,6 +49,8 @@ function spanishRegions(word) {
 }
 
 const ES_PRONOUNS = ["me", "se", "sela", "selo", "selas", "selos", "la", "le", "lo", "las", "les", "los", "nos"];
+// Endings a pronoun may be attached to, and what each becomes once the pronoun is
+// removed ("dándole" → "dando"); after "yendo" the pronoun goes only if a "u" precedes.
 const ES_BEFORE_PRONOUN = { "iéndo": "iendo", "ándo": "ando", "ár": "ar", "ér": "er", "ír": "ir", ando: "ando", iendo: "iendo", ar: "ar", er: "er", ir: "ir", yendo: "yendo" };
 
 const ES_STANDARD = [
