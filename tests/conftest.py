@@ -38,6 +38,17 @@ def site_dir(tmp_path_factory) -> Path:
     return site
 
 
+def site_url_of(site: Path) -> str:
+    """The site_url the pages were built with (from the canonical link of the home page)."""
+    canonical = parse_html((site / "index.html").read_text(encoding="utf-8")).find("link", rel="canonical")
+    return canonical.attrs["href"] if canonical else ""
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir) -> str:
+    return site_url_of(site_dir)
+
+
 def page_path(site: Path, locale: str, page: str) -> Path:
     """The built file of a page URL path such as 'multimodalidad-iag/'."""
     prefix = "" if locale == "es" else f"{locale}/"

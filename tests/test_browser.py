@@ -18,7 +18,6 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from conftest import ROOT, page_urls
-from html_tree import parse_html
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
 
@@ -64,9 +63,8 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def base_url(site_dir):
-    home = parse_html((site_dir / "index.html").read_text(encoding="utf-8"))
-    mount = urlsplit(home.find("link", rel="canonical").attrs["href"]).path
+def base_url(site_dir, site_url):
+    mount = urlsplit(site_url).path
     handler = functools.partial(type("SiteHandler", (QuietHandler,), {"mount": mount}), directory=str(site_dir))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -12,6 +12,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
+from conftest import site_url_of
 from html_tree import parse_html
 
 pytestmark = pytest.mark.site
@@ -43,12 +44,6 @@ def ids_of(path: Path) -> frozenset:
     return frozenset(el.attrs["id"] for el in root.iter() if "id" in el.attrs) | frozenset(
         el.attrs["name"] for el in root.find_all("a") if "name" in el.attrs
     )
-
-
-def site_base(site: Path) -> str:
-    """The site_url the pages were built with (from the canonical link of the home page)."""
-    canonical = parse_html((site / "index.html").read_text(encoding="utf-8")).find("link", rel="canonical")
-    return canonical.attrs["href"] if canonical else ""
 
 
 def target_file(site: Path, page: Path, url: str, base: str):
@@ -93,7 +88,7 @@ def test_the_site_has_pages_in_both_languages(site_dir):
 
 
 def test_every_internal_link_and_anchor_resolves(site_dir):
-    base = site_base(site_dir)
+    base = site_url_of(site_dir)
     broken = []
     for page in html_files(site_dir):
         root = parse_html(page.read_text(encoding="utf-8"))
@@ -114,7 +109,7 @@ def test_every_internal_link_and_anchor_resolves(site_dir):
 
 
 def test_no_page_loads_anything_from_another_host(site_dir):
-    base = site_base(site_dir)
+    base = site_url_of(site_dir)
     external = []
     for page in html_files(site_dir):
         root = parse_html(page.read_text(encoding="utf-8"))

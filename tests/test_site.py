@@ -46,13 +46,13 @@ def test_one_card_with_labels_in_the_page_language(load_page, locale, page):
 
 
 @pytest.mark.parametrize("locale, page", BOTH)
-def test_switcher_points_at_the_twin(site_dir, load_page, locale, page):
+def test_switcher_points_at_the_twin(site_dir, site_url, load_page, locale, page):
     here = page_path(site_dir, locale, page)
     root = load_page(locale, page)
     links = {a.attrs["hreflang"]: a.attrs["href"] for a in root.find_all("a", cls="md-select__link")}
     assert set(links) == set(macros.LOCALES)
     # i18n writes root-relative links (under site_url's path) on the home pages.
-    base_path = urlsplit(load_page("es", "").find("link", rel="canonical").attrs["href"]).path
+    base_path = urlsplit(site_url).path
     for other, href in links.items():
         start = site_dir / href[len(base_path):] if href.startswith("/") else here.parent / href
         assert (start / "index.html").resolve() == page_path(site_dir, other, page).resolve()
@@ -193,16 +193,11 @@ def test_the_sitemap_lists_every_language_version_with_alternates(site_dir):
     assert "lastmod" not in sitemap
 
 
-def site_url(site_dir) -> str:
-    """The site_url of the build, read off the home page's canonical link."""
-    return parse_html((site_dir / "index.html").read_text(encoding="utf-8")).find("link", rel="canonical").attrs["href"]
-
-
 @pytest.mark.parametrize("path", page_urls())
-def test_every_page_is_found_and_shared_well(site_dir, path):
+def test_every_page_is_found_and_shared_well(site_dir, site_url, path):
     """Canonical URL, absolute hreflang for both languages and x-default, and
     link-preview tags whose image the site serves."""
-    base = site_url(site_dir)
+    base = site_url
     head = parse_html((site_dir / path / "index.html").read_text(encoding="utf-8")).find("head")
     twin = path[len("en/"):] if path.startswith("en/") else path
     assert head.find("link", rel="canonical").attrs["href"] == base + path
@@ -218,9 +213,9 @@ def test_every_page_is_found_and_shared_well(site_dir, path):
     assert meta["twitter:card"] == "summary_large_image"
 
 
-def test_robots_txt_points_crawlers_at_the_sitemap(site_dir):
+def test_robots_txt_points_crawlers_at_the_sitemap(site_dir, site_url):
     robots = (site_dir / "robots.txt").read_text(encoding="utf-8")
-    assert f"Sitemap: {site_url(site_dir)}sitemap.xml" in robots.splitlines()
+    assert f"Sitemap: {site_url}sitemap.xml" in robots.splitlines()
     assert (site_dir / "sitemap.xml").is_file()
 
 
