@@ -193,12 +193,11 @@ def test_an_article_prints_without_navigation_and_with_reference_urls(visit, bas
     after = page.evaluate("getComputedStyle(document.querySelector('.references a'), '::after').content")
     assert "https://" in after
     assert page.evaluate("getComputedStyle(document.querySelector('.series-figure-frame')).overflowX") == "visible"
-    closed = page.locator(".md-content details:not([open])").count()
-    assert closed, "the self-assessment answers start closed"
-    page.evaluate("dispatchEvent(new Event('beforeprint'))")
-    assert page.locator(".md-content details:not([open])").count() == 0, "answers print open"
-    page.evaluate("dispatchEvent(new Event('afterprint'))")
-    assert page.locator(".md-content details:not([open])").count() == closed
+    answers_shown = """() => [...document.querySelectorAll('.md-content details:not([open]) > :not(summary)')]
+        .map(answer => answer.checkVisibility())"""
+    assert page.evaluate(answers_shown) and all(page.evaluate(answers_shown)), "closed self-assessment answers print open"
+    page.emulate_media(media="screen")
+    assert not any(page.evaluate(answers_shown)), "on screen they stay closed"
 
 
 def test_the_card_fits_a_360_pixel_phone(visit, base_url):

@@ -124,18 +124,3 @@ document.querySelector(".md-sidebar--primary")?.addEventListener("click", (event
   if (link && link.pathname === location.pathname) drawer.checked = false;
 });
 document.addEventListener("keydown", (event) => event.key === "Escape" && (drawer.checked = false));
-
-// On paper nothing can be clicked open: the self-assessment answers (<details>)
-// print open, and close again afterwards.
-addEventListener("beforeprint", () => {
-  for (const details of document.querySelectorAll(".md-content details:not([open])")) {
-    details.open = true;
-    details.dataset.openedForPrint = "";
-  }
-});
-addEventListener("afterprint", () => {
-  for (const details of document.querySelectorAll("details[data-opened-for-print]")) {
-    details.open = false;
-    delete details.dataset.openedForPrint;
-  }
-});
