@@ -896,11 +896,12 @@ def insert_after_title(markdown: str, html: str) -> str:
 
 
 class PageState:
-    """What the macros of one page share: citations, figure count, linked terms."""
+    """What the macros of one page share: citations, figure count, linked terms,
+    and for an article its checked front matter and reading time."""
 
     def __init__(self):
         self.cited, self.linked_terms = [], set()
-        self.references_done, self.figures, self.minutes = False, 0, None
+        self.references_done, self.figures, self.minutes, self.article = False, 0, None, None
 
 
 def _register_math(conf):
@@ -1010,6 +1011,7 @@ def on_pre_page_macros(env):
             differing = [f for f in ("number", "type", "level", "status", "last_reviewed") if twin.get(f) != meta[f]]
             if differing:
                 raise PluginError(f"{source}: front matter field(s) {', '.join(differing)} differ from its {other} twin")
+        env.page_state.article = {**meta, "source": source}
         env.page_state.minutes = reading_minutes(env.markdown, locale)
         if meta["status"] == "draft":
             page.meta["search"] = {"exclude": True}
@@ -1028,15 +1030,12 @@ def on_post_page_macros(env):
     state = env.page_state
     if state.cited and not state.references_done:
         raise PluginError(f"{source}: the page cites {', '.join(state.cited)} but never lists them with {{{{ references() }}}}")
-    article = article_of(page.file.src_uri)
-    if not article:
+    if state.article is None:
         return
-    series_dir, number, stem = article
+    series_dir = page.file.src_uri.split("/")[0]
     locale = page_locale(page, env.conf)
-    docs_dir = Path(env.project_dir) / DOCS_DIR
-    meta = next(a for a in series_articles(docs_dir, series_dir, locale) if a["number"] == number)
     try:
-        context = article_context(docs_dir, series_dir, meta, locale, page.url, state.minutes)
+        context = article_context(Path(env.project_dir) / DOCS_DIR, series_dir, state.article, locale, page.url, state.minutes)
         card = render_template(Path(env.project_dir), "article_meta.html", context)
         pager = render_template(Path(env.project_dir), "series_pager.html", context)
         env.markdown = insert_after_title(env.markdown, card) + f"\n\n{pager}\n"

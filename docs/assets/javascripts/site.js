@@ -1,4 +1,4 @@
-// The theme behaviours this site uses, in place of Material's 120 KB bundle
+// The theme behaviours this site uses, in place of Material's 114 KB bundle
 // (not loaded: see overrides/main.html). Each runs only when its feature is
 // listed under theme.features in mkdocs.yml, as with the theme's own script.
 // Search is search.js; the first palette is set in the header, before paint.
