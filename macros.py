@@ -615,6 +615,17 @@ def _svg_tag(element) -> str:
     return element.tag.split("}", 1)[-1]
 
 
+def viewbox_width(root, where: str) -> float:
+    """The drawing's width in its own units, from the root's viewBox."""
+    try:
+        _, _, width, height = (float(v) for v in root.get("viewBox", "").replace(",", " ").split())
+    except ValueError:
+        raise ValueError(f"{where}: the root needs a viewBox of four numbers, got {root.get('viewBox')!r}") from None
+    if width <= 0 or height <= 0:
+        raise ValueError(f"{where}: the viewBox needs a positive width and height, got {root.get('viewBox')!r}")
+    return width
+
+
 def figure_svg(project_dir: Path, name: str, locale: str, alt: str) -> str:
     """An original SVG figure, inlined so it takes the theme's colours, in the page's language.
 
@@ -661,6 +672,9 @@ def figure_svg(project_dir: Path, name: str, locale: str, alt: str) -> str:
     title = ET.Element(f"{{{SVG_NS}}}title", {"id": f"{name}-alt"})
     title.text = alt
     root.insert(0, title)
+    # Drawn for a phone (FIGURE_MAX_WIDTH units wide): on a wider screen the
+    # figure grows to FIGURE_ZOOM times that in pixels, not to the column's width.
+    root.set("style", f"--figure-width: {viewbox_width(root, where):g}")
     root.set("role", "img")
     root.set("aria-labelledby", f"{name}-alt")
     root.set("class", f"series-figure-art {root.get('class', '')}".strip())
@@ -680,9 +694,7 @@ def figure_html(project_dir: Path, name: str, number: int, locale: str, alt, cap
     caption = _text("caption", caption)
     svg = figure_svg(project_dir, name, locale, alt)
     label = LABELS[locale]["figure"].format(n=number)
-    # The drawing keeps a minimum width so its text stays legible on a phone; the
-    # frame then scrolls sideways, and tabindex lets a keyboard reach that scroll.
-    return (f'<figure class="series-figure" id="fig-{name}"><div class="series-figure-frame" tabindex="0">{svg}</div>'
+    return (f'<figure class="series-figure" id="fig-{name}"><div class="series-figure-frame">{svg}</div>'
             f'<figcaption><span class="series-figure-number">{escape(label)}</span> {escape(caption)}</figcaption></figure>')
 
 
