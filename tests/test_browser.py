@@ -361,3 +361,31 @@ def test_search_on_a_phone_covers_the_page_without_widening_it_and_returns_to_th
     page.keyboard.press("Escape")
     assert page.evaluate("scrollY") == 1500, "closing the search returns to the same place"
     assert v.errors == [] and v.foreign == []
+
+
+@pytest.mark.parametrize("path, button, label", [
+    ("multimodalidad-iag/02-embeddings-y-espacios-latentes/", "Copiar el BibTeX", "Copiado."),
+    ("en/multimodalidad-iag/02-embeddings-y-espacios-latentes/", "Copy the reference", "Copied."),
+])
+def test_the_citation_copies_from_the_keyboard(visit, base_url, path, button, label):
+    v = visit()
+    v.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = v.open(base_url + path)
+    copy = page.get_by_role("button", name=button)
+    copy.focus()
+    page.keyboard.press("Enter")
+    page.locator(".citation-copied").filter(has_text=label).wait_for()
+    source = "cita-bibtex" if "BibTeX" in button else "cita-referencia"
+    expected = page.evaluate(f"document.getElementById('{source}').innerText.trim()")
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    assert expected.startswith("@online{") if source == "cita-bibtex" else "(2026)" in expected
+    assert v.errors == [] and v.foreign == []
+
+
+def test_without_javascript_the_citation_has_no_dead_buttons(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "multimodalidad-iag/01-que-es-multimodalidad/")
+    assert not page.locator(".citation-actions").is_visible()
+    assert page.locator("#cita-bibtex").is_visible()
+    context.close()
