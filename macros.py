@@ -710,7 +710,9 @@ def term_markdown(term_id: str, glossary: dict, locale: str, linked: set, glossa
 
 
 def glossary_html(glossary: dict, locale: str) -> str:
-    """The glossary as a definition list, sorted by the page language's term."""
+    """The glossary, sorted by the page language's term: one section per entry,
+    headed by the term, so that a link, the table of a search result and a
+    screen reader's list of headings all reach an entry on its own."""
     other = "en" if locale == "es" else "es"
     labels = LABELS[locale]
     rows = []
@@ -720,9 +722,10 @@ def glossary_html(glossary: dict, locale: str) -> str:
         if side.get("avoid"):
             avoid = Markup(' <span class="glossary-avoid">{0}: {1}.</span>').format(labels["avoid"], ", ".join(side["avoid"]))
         rows.append(Markup(
-            '<dt id="{0}">{1} <span class="glossary-other" lang="{2}">({3}: {4})</span></dt><dd>{5}{6}</dd>'
+            '<section class="glossary-entry"><h2 id="{0}">{1} <span class="glossary-other" lang="{2}">({3}: {4})</span></h2>'
+            "<p>{5}{6}</p></section>"
         ).format(term_id, side["term"], other, labels["other_language"], entry[other]["term"], side["definition"], avoid))
-    return f'<dl class="glossary">{"".join(rows)}</dl>'
+    return f'<div class="glossary" data-pagefind-meta="kind:glossary">{"".join(rows)}</div>'
 
 
 # -----------------------------------------------------------------------------

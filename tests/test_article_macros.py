@@ -252,11 +252,11 @@ def test_an_unknown_term_is_refused(glossary):
 def test_the_glossary_lists_every_term_in_the_page_language(glossary):
     for locale, other in (("es", "en"), ("en", "es")):
         root = parse_html(macros.glossary_html(glossary, locale))
-        terms = list(root.find_all("dt"))
-        assert {dt.attrs["id"] for dt in terms} == set(glossary)
-        names = [glossary[dt.attrs["id"]][locale]["term"] for dt in terms]
+        terms = [section.find("h2") for section in root.find_all("section", cls="glossary-entry")]
+        assert {h2.attrs["id"] for h2 in terms} == set(glossary)
+        names = [glossary[h2.attrs["id"]][locale]["term"] for h2 in terms]
         assert names == sorted(names, key=str.casefold)
-        assert all(dt.find("span").attrs["lang"] == other for dt in terms)
+        assert all(h2.find("span").attrs["lang"] == other for h2 in terms)
 
 
 def test_the_landing_page_wins_on_terms(glossary):
