@@ -119,3 +119,18 @@ def test_a_figure_without_alt_text_stops_the_build(project):
 def test_an_unsafe_figure_stops_the_build(project):
     edit(project, "docs/assets/figures/mapa-de-canales.svg", "<defs>", '<defs><script>alert(1)</script>')
     assert "element <script> is not allowed" in failed_build(project)
+
+
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        ('viewBox="0 0 400 ', 'viewBox="0 0 560 ',
+         "docs/assets/figures/mapa-de-canales.svg: the viewBox is 560 units wide; at most 400 allowed"),
+        ('font-size="15"', 'font-size="12"',
+         "docs/assets/figures/mapa-de-canales.svg: <text> «secuencia de tokens a sequence of tokens» has font-size 12; at least 13 units allowed"),
+    ],
+    ids=["too-wide", "small-text"],
+)
+def test_a_figure_a_phone_cannot_show_whole_stops_the_build(project, old, new, message):
+    edit(project, "docs/assets/figures/mapa-de-canales.svg", old, new)
+    assert message in failed_build(project)
