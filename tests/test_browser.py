@@ -180,7 +180,7 @@ def test_the_interactive_figure_works_from_the_keyboard(visit, base_url):
     page.keyboard.press("Control+A")
     page.keyboard.type("3")
     cells = page.locator('[data-widget="ritmo-de-canales"] tbody td:nth-child(2)')
-    assert cells.all_inner_texts() == ["48\u202f000", "150", "38"]
+    assert cells.all_inner_texts() == ["48\u202f000", "150", "38", "300"]
     assert "3 s" in page.locator('[data-widget="ritmo-de-canales"] thead th:nth-child(2)').inner_text()
     assert v.errors == [] and v.foreign == []
 
@@ -191,7 +191,7 @@ def test_the_interactive_figure_says_the_same_without_javascript(browser, base_u
     page.goto(base_url + "multimodalidad-iag/01-que-es-multimodalidad/")
     cells = page.locator('[data-widget="ritmo-de-canales"] tbody td:nth-child(2)').all_inner_texts()
     context.close()
-    assert [c.replace("\u202f", " ") for c in cells] == ["32 000", "100", "25"]
+    assert [c.replace("\u202f", " ") for c in cells] == ["32 000", "100", "25", "200"]
 
 
 @pytest.mark.parametrize("path", ["multimodalidad-iag/01-que-es-multimodalidad/", "en/multimodalidad-iag/01-que-es-multimodalidad/"])

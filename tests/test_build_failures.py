@@ -100,7 +100,7 @@ ARTICLE = "docs/multimodalidad-iag/01-que-es-multimodalidad.es.md"
     [
         ("type: arquitectura", "type: ensayo", "front matter field 'type' is 'ensayo'; allowed: arquitectura, entrenamiento, caso-de-uso"),
         ("level: general\n", "", "front matter field 'level' is missing"),
-        ("last_reviewed: 2026-11-26", "last_reviewed: pronto", "front matter field 'last_reviewed' is 'pronto'"),
+        ("last_reviewed: 2026-12-01", "last_reviewed: pronto", "front matter field 'last_reviewed' is 'pronto'"),
         ("status: published", "status: draft", "front matter field(s) status differ from its twin"),
         ('{{ cite("goh2021multimodal") }}', '{{ cite("goh2099inventado") }}', "cite: unknown key 'goh2099inventado'"),
         ('{{ cite("goh2021multimodal") }}', '{{ cite("rohrbach2018chair") }}', "key 'rohrbach2018chair' has id_checked: False"),
