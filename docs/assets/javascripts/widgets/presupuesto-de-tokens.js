@@ -1,0 +1,228 @@
+// Interactive figure "presupuesto-de-tokens": how many visual tokens an image
+// or a video costs a language model, from the side of each tile, the patch
+// size, a grid of tiles with an optional thumbnail, an optional compressor and
+// the number of images or frames; and what share of a context window they
+// take, and how many pages of text they are worth.
+//
+// T = F · (rows · cols + thumbnail) · per-tile tokens, where the per-tile
+// tokens are (side / patch)² without a compressor, a quarter of that when
+// 2 × 2 neighbours are merged, or the fixed number of queries of a resampler.
+//
+// It enhances the static table inside the figure (the fallback without
+// JavaScript): both rows are recomputed here from the figure's data
+// attributes, and the live panel starts from the same values, so the article,
+// the fallback and the widget always agree.
+
+// Number boxes: text fields that read the page language's separators ("2 048",
+// "0,5" in Spanish; "2,048", "0.5" in English) and say so, next to the box,
+// when a value is out of range, instead of using it. Never type="number",
+// which misreads a decimal comma.
+const MESSAGES = {
+  es: (min, max) => `Escribe un número entero entre ${formatNumber(min, "es")} y ${formatNumber(max, "es")}.`,
+  en: (min, max) => `Type a whole number from ${formatNumber(min, "en")} to ${formatNumber(max, "en")}.`,
+};
+
+export function parseNumber(text, lang) {
+  let s = String(text).trim().replace(/[\s\u202f\u00a0]/g, "");
+  s = lang === "es" ? s.replace(/\.(?=\d{3}(?!\d))/g, "").replace(",", ".") : s.replace(/,(?=\d{3}(?!\d))/g, "");
+  return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : NaN;
+}
+
+// Grouping as in the articles: a narrow space in Spanish from five digits on, a comma in English.
+export function formatNumber(value, lang, digits = 0) {
+  const [whole, fraction] = Math.abs(value).toFixed(digits).split(".");
+  const group = lang === "en" ? "," : "\u202f";
+  const grouped = lang === "en" || whole.length > 4 ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, group) : whole;
+  const sign = value < 0 ? "−" : "";
+  return sign + (fraction ? `${grouped}${lang === "en" ? "." : ","}${fraction}` : grouped);
+}
+
+export function formatPercent(ratio, lang, digits = 1) {
+  const number = formatNumber(ratio * 100, lang, digits);
+  return lang === "en" ? `${number}%` : `${number}\u00a0%`;
+}
+
+function numberField({ id, label, value, min, max, lang, integer, onValue }) {
+  const wrap = document.createElement("label");
+  wrap.setAttribute("for", id);
+  wrap.append(label);
+  const input = document.createElement("input");
+  input.id = id;
+  input.type = "text";
+  input.inputMode = integer ? "numeric" : "decimal";
+  input.autocomplete = "off";
+  input.value = formatNumber(value, lang).replace(/\u202f/g, " ");
+  const message = document.createElement("span");
+  message.className = "widget-message";
+  message.id = `${id}-mensaje`;
+  message.setAttribute("aria-live", "polite");
+  input.setAttribute("aria-describedby", message.id);
+  input.addEventListener("input", () => {
+    const n = parseNumber(input.value, lang);
+    const ok = Number.isFinite(n) && n >= min && n <= max && (!integer || Number.isInteger(n));
+    input.setAttribute("aria-invalid", ok ? "false" : "true");
+    message.textContent = ok ? "" : MESSAGES[lang](min, max);
+    if (ok) onValue(n);
+  });
+  wrap.append(input, message);
+  return wrap;
+}
+
+const TEXT = {
+  es: {
+    side: "Lado de la imagen o de cada tesela, en píxeles",
+    patch: "Lado del parche, en píxeles",
+    rows: "Filas de teselas",
+    cols: "Columnas de teselas",
+    thumbnail: "Añadir una miniatura de la imagen entera",
+    compressor: "Compresor",
+    images: "Imágenes o fotogramas",
+    context: "Ventana de contexto, en tokens",
+    page: "Tokens por página de texto (supuesto)",
+    options: {
+      none: "Ninguno",
+      merge: "Juntar bloques de 2 × 2 (÷ 4, como Qwen2-VL o NVLM)",
+      resampler: "Resampler de 64 consultas (Flamingo)",
+      qformer: "Q-Former de 32 consultas (BLIP-2)",
+    },
+    summary: (r, f) =>
+      `${f(r.images)} × ${f(r.tiles)} ${r.tiles === 1 ? "tesela" : "teselas"} × ${f(r.perTile)} tokens = ${f(r.total)} tokens visuales. ` +
+      `Ocupan el ${r.share} de una ventana de ${f(r.context)} tokens` +
+      (r.fits ? "" : ": no caben") +
+      `, y equivalen a ${r.pages} páginas de ${f(r.page)} tokens.`,
+  },
+  en: {
+    side: "Side of the image or of each tile, in pixels",
+    patch: "Side of the patch, in pixels",
+    rows: "Rows of tiles",
+    cols: "Columns of tiles",
+    thumbnail: "Add a thumbnail of the whole image",
+    compressor: "Compressor",
+    images: "Images or frames",
+    context: "Context window, in tokens",
+    page: "Tokens per page of text (assumption)",
+    options: {
+      none: "None",
+      merge: "Merge 2 × 2 blocks (÷ 4, as in Qwen2-VL or NVLM)",
+      resampler: "64-query resampler (Flamingo)",
+      qformer: "32-query Q-Former (BLIP-2)",
+    },
+    summary: (r, f) =>
+      `${f(r.images)} × ${f(r.tiles)} ${r.tiles === 1 ? "tile" : "tiles"} × ${f(r.perTile)} tokens = ${f(r.total)} visual tokens. ` +
+      `They take ${r.share} of a ${f(r.context)}-token context window` +
+      (r.fits ? "" : ", so they do not fit") +
+      `, and are worth ${r.pages} pages of ${f(r.page)} tokens.`,
+  },
+};
+
+// Tokens that one tile (or the whole image, without tiles) hands to the language model.
+export function tokensPerTile(side, patch, compressor) {
+  const perSide = Math.floor(side / patch);
+  if (compressor === "merge") return Math.floor(perSide / 2) ** 2;
+  if (compressor === "resampler") return 64;
+  if (compressor === "qformer") return 32;
+  return perSide ** 2;
+}
+
+export function budget({ side, patch, rows, cols, thumbnail, compressor, images, context, page }) {
+  const tiles = rows * cols + (thumbnail ? 1 : 0);
+  const perTile = tokensPerTile(side, patch, compressor);
+  const total = images * tiles * perTile;
+  return { tiles, perTile, total, images, context, page, ratio: total / context, pagesValue: total / page };
+}
+
+function enhance(root, index) {
+  const lang = document.documentElement.lang in TEXT ? document.documentElement.lang : "en";
+  const t = TEXT[lang];
+  const d = root.dataset;
+  const start = {
+    side: Number(d.side), patch: Number(d.patch), rows: Number(d.rows), cols: Number(d.cols),
+    thumbnail: d.thumbnail === "1", compressor: d.compressor in t.options ? d.compressor : "none",
+    images: Number(d.images), context: Number(d.context), page: Number(d.page),
+  };
+  if (["side", "patch", "rows", "cols", "images", "context", "page"].some((k) => !(start[k] > 0))) return;
+  const table = root.querySelector("table");
+  if (!table || !table.tBodies.length) return;
+  const rows = [...table.tBodies[0].rows];
+  if (rows.length !== 2 || rows.some((row) => row.cells.length !== 6)) return; // the page and the script disagree: keep the static table
+  const f = (n) => formatNumber(n, lang);
+  const pages = (r) => formatNumber(r.pagesValue, lang, 1);
+
+  // 1. The fallback table, recomputed: one image without tiles, then the figure's grid with its thumbnail.
+  const configs = [
+    { ...start, rows: 1, cols: 1, thumbnail: false, compressor: "none" },
+    { ...start, compressor: "none" },
+  ];
+  rows.forEach((row, i) => {
+    const r = budget(configs[i]);
+    row.cells[1].textContent = f(r.tiles);
+    row.cells[2].textContent = f(r.perTile);
+    row.cells[3].textContent = f(r.total);
+    row.cells[4].textContent = formatPercent(r.ratio, lang, 1);
+    row.cells[5].textContent = pages(r);
+  });
+
+  // 2. Controls, with the figure's values.
+  const id = `presupuesto-de-tokens-${index}`;
+  const controls = document.createElement("div");
+  controls.className = "widget-controls";
+  const state = { ...start };
+  const output = document.createElement("p");
+  output.setAttribute("aria-live", "polite");
+
+  function show() {
+    const r = budget(state);
+    r.share = formatPercent(r.ratio, lang, 1);
+    r.fits = r.total <= r.context;
+    r.pages = pages(r);
+    output.textContent = t.summary(r, f);
+  }
+
+  const fields = [
+    ["side", t.side, 1, 10000],
+    ["patch", t.patch, 1, 1000],
+    ["rows", t.rows, 1, 12],
+    ["cols", t.cols, 1, 12],
+  ];
+  const addField = ([key, label, min, max]) => {
+    controls.append(numberField({
+      id: `${id}-${key}`, label, value: state[key], min, max, lang, integer: true,
+      onValue: (value) => { state[key] = value; show(); },
+    }));
+  };
+  fields.forEach(addField);
+
+  const thumb = document.createElement("label");
+  thumb.className = "widget-check";
+  thumb.innerHTML = `<input id="${id}-thumbnail" type="checkbox"> ${t.thumbnail}`;
+  const box = thumb.querySelector("input");
+  box.checked = state.thumbnail;
+  box.addEventListener("change", () => { state.thumbnail = box.checked; show(); });
+  controls.append(thumb);
+
+  const select = document.createElement("label");
+  select.setAttribute("for", `${id}-compressor`);
+  select.textContent = t.compressor;
+  const menu = document.createElement("select");
+  menu.id = `${id}-compressor`;
+  for (const [value, text] of Object.entries(t.options)) menu.add(new Option(text, value, false, value === state.compressor));
+  menu.addEventListener("change", () => { state.compressor = menu.value; show(); });
+  select.append(menu);
+  controls.append(select);
+
+  [
+    ["images", t.images, 1, 100000],
+    ["context", t.context, 1, 100000000],
+    ["page", t.page, 1, 100000],
+  ].forEach(addField);
+
+  const panel = document.createElement("div");
+  panel.className = "widget-output";
+  panel.append(output);
+  const anchor = table.closest(".md-typeset__scrollwrap") || table;
+  root.insertBefore(controls, anchor);
+  root.insertBefore(panel, anchor);
+  show();
+}
+
+document.querySelectorAll('[data-widget="presupuesto-de-tokens"]').forEach(enhance);
