@@ -74,19 +74,21 @@ const TEXT = {
     patch: "Lado del parche, en píxeles",
     rows: "Filas de teselas",
     cols: "Columnas de teselas",
-    thumbnail: "Añadir una miniatura de la imagen entera",
+    thumbnail: "Miniatura de la imagen entera",
+    yesNo: { 1: "Sí", 0: "No" },
     compressor: "Compresor",
     images: "Imágenes o fotogramas",
     context: "Ventana de contexto, en tokens",
     page: "Tokens por página de texto (supuesto)",
     options: {
       none: "Ninguno",
-      merge: "Juntar bloques de 2 × 2 (÷ 4, como Qwen2-VL o NVLM)",
-      resampler: "Resampler de 64 consultas (Flamingo)",
-      qformer: "Q-Former de 32 consultas (BLIP-2)",
+      merge: "Juntar 2 × 2 (÷ 4)",
+      resampler: "Resampler, 64 consultas",
+      qformer: "Q-Former, 32 consultas",
     },
     summary: (r, f) =>
-      `${f(r.images)} × ${f(r.tiles)} ${r.tiles === 1 ? "tesela" : "teselas"} × ${f(r.perTile)} tokens = ${f(r.total)} tokens visuales. ` +
+      `${f(r.images)} ${r.images === 1 ? "imagen" : "imágenes"} × ${f(r.tiles)} ${r.tiles === 1 ? "tesela" : "teselas"} × ` +
+      `${f(r.perTile)} tokens = ${f(r.total)} tokens visuales. ` +
       `Ocupan el ${r.share} de una ventana de ${f(r.context)} tokens` +
       (r.fits ? "" : ": no caben") +
       `, y equivalen a ${r.pages} páginas de ${f(r.page)} tokens.`,
@@ -96,19 +98,21 @@ const TEXT = {
     patch: "Side of the patch, in pixels",
     rows: "Rows of tiles",
     cols: "Columns of tiles",
-    thumbnail: "Add a thumbnail of the whole image",
+    thumbnail: "Thumbnail of the whole image",
+    yesNo: { 1: "Yes", 0: "No" },
     compressor: "Compressor",
     images: "Images or frames",
     context: "Context window, in tokens",
     page: "Tokens per page of text (assumption)",
     options: {
       none: "None",
-      merge: "Merge 2 × 2 blocks (÷ 4, as in Qwen2-VL or NVLM)",
-      resampler: "64-query resampler (Flamingo)",
-      qformer: "32-query Q-Former (BLIP-2)",
+      merge: "Merge 2 × 2 (÷ 4)",
+      resampler: "Resampler, 64 queries",
+      qformer: "Q-Former, 32 queries",
     },
     summary: (r, f) =>
-      `${f(r.images)} × ${f(r.tiles)} ${r.tiles === 1 ? "tile" : "tiles"} × ${f(r.perTile)} tokens = ${f(r.total)} visual tokens. ` +
+      `${f(r.images)} ${r.images === 1 ? "image" : "images"} × ${f(r.tiles)} ${r.tiles === 1 ? "tile" : "tiles"} × ` +
+      `${f(r.perTile)} tokens = ${f(r.total)} visual tokens. ` +
       `They take ${r.share} of a ${f(r.context)}-token context window` +
       (r.fits ? "" : ", so they do not fit") +
       `, and are worth ${r.pages} pages of ${f(r.page)} tokens.`,
@@ -192,23 +196,20 @@ function enhance(root, index) {
   };
   fields.forEach(addField);
 
-  const thumb = document.createElement("label");
-  thumb.className = "widget-check";
-  thumb.innerHTML = `<input id="${id}-thumbnail" type="checkbox"> ${t.thumbnail}`;
-  const box = thumb.querySelector("input");
-  box.checked = state.thumbnail;
-  box.addEventListener("change", () => { state.thumbnail = box.checked; show(); });
-  controls.append(thumb);
-
-  const select = document.createElement("label");
-  select.setAttribute("for", `${id}-compressor`);
-  select.textContent = t.compressor;
-  const menu = document.createElement("select");
-  menu.id = `${id}-compressor`;
-  for (const [value, text] of Object.entries(t.options)) menu.add(new Option(text, value, false, value === state.compressor));
-  menu.addEventListener("change", () => { state.compressor = menu.value; show(); });
-  select.append(menu);
-  controls.append(select);
+  // Two menus: the thumbnail (yes or no) and the compressor.
+  const addMenu = (key, label, options, current, onChange) => {
+    const wrap = document.createElement("label");
+    wrap.setAttribute("for", `${id}-${key}`);
+    wrap.textContent = label;
+    const menu = document.createElement("select");
+    menu.id = `${id}-${key}`;
+    for (const [value, text] of options) menu.add(new Option(text, value, false, value === current));
+    menu.addEventListener("change", () => { onChange(menu.value); show(); });
+    wrap.append(menu);
+    controls.append(wrap);
+  };
+  addMenu("thumbnail", t.thumbnail, [["1", t.yesNo[1]], ["0", t.yesNo[0]]], state.thumbnail ? "1" : "0", (v) => { state.thumbnail = v === "1"; });
+  addMenu("compressor", t.compressor, Object.entries(t.options), state.compressor, (v) => { state.compressor = v; });
 
   [
     ["images", t.images, 1, 100000],
