@@ -1,139 +1,17 @@
 """The site in a real browser: Debian's Chromium driven by Playwright.
 
-The build machines cannot download a browser, so Playwright drives the system
-Chromium. Every request to another host is blocked and recorded: the tests
-assert there are none.
+The browser, the local server and the axe helper are in conftest.py (the figure
+tests use them too). Every request to another host is blocked and recorded: the
+tests assert there are none.
 """
 
-import functools
-import json
-import os
 import re
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from conftest import ROOT, page_urls
+from conftest import axe_violations, page_urls
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
-
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-# Flags for a root user in a container with no network: without the
-# background-networking ones Chromium keeps calling Google's hosts.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    """Serves the built site under site_url's path (as GitHub Pages serves /repo/);
-    a missing page gets the site's 404.html, as on a static host."""
-
-    mount = "/"
-
-    def log_message(self, *args):
-        pass
-
-    def translate_path(self, path):
-        if not path.startswith(self.mount):
-            return str(Path(self.directory) / "__outside_the_site__")
-        return super().translate_path("/" + path[len(self.mount):])
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-@pytest.fixture(scope="session")
-def base_url(site_dir, site_url):
-    mount = urlsplit(site_url).path
-    handler = functools.partial(type("SiteHandler", (QuietHandler,), {"mount": mount}), directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{mount}"
-    server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    assert Path(CHROMIUM).is_file(), f"{CHROMIUM} is missing: install Debian's chromium (.ci/run does)"
-    assert AXE.is_file(), f"{AXE} is missing: run `npm ci` (make test does)"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-class Visit:
-    """One page in a fresh context, with its console errors and foreign requests recorded."""
-
-    def __init__(self, browser, base_url, **context_options):
-        self.base = urlsplit(base_url)
-        self.context = browser.new_context(**context_options)
-        self.errors, self.foreign, self.failed, self.requests = [], [], [], []
-        self.context.route("**/*", self._route)
-        self.page = self.context.new_page()
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("requestfailed", lambda r: self.failed.append(r.url))
-        self.page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.status} {r.url}"))
-
-    def _route(self, route):
-        url = urlsplit(route.request.url)
-        if url.scheme in ("data", "blob") or (url.hostname, url.port) == (self.base.hostname, self.base.port):
-            self.requests.append(route.request.url)
-            route.continue_()
-        else:
-            self.foreign.append(route.request.url)
-            route.abort()
-
-    def open(self, url):
-        self.page.goto(url, wait_until="networkidle")
-        return self.page
-
-    def close(self):
-        self.context.close()
-
-
-@pytest.fixture
-def visit(browser, base_url):
-    visits = []
-
-    def make(**options):
-        v = Visit(browser, base_url, **options)
-        visits.append(v)
-        return v
-
-    yield make
-    for v in visits:
-        v.close()
-
-
-def axe_violations(page):
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [
-        f"{v['impact']}: {v['id']} ({v['help']}) at {[n['target'] for n in v['nodes']][:3]}"
-        for v in result["violations"]
-    ]
 
 
 def test_the_landing_renders_its_card_with_no_error_and_no_foreign_request(visit, base_url):
@@ -162,13 +40,33 @@ def test_switching_language_lands_on_the_twin(visit, base_url, start, twin):
     assert v.errors == [] and v.failed == [] and v.foreign == []
 
 
+WIDTHS = (360, 768, 1280)
+
+# Every element of the article that scrolls at this width: it must take the
+# keyboard focus (or hold something that does) and have a name.
+SCROLLING_FRAMES = """() => [...document.querySelectorAll('.md-content *')].filter(e => {
+  const style = getComputedStyle(e);
+  const scrolls = (o, size, client) => /auto|scroll/.test(o) && size > client + 1;
+  return scrolls(style.overflowX, e.scrollWidth, e.clientWidth) || scrolls(style.overflowY, e.scrollHeight, e.clientHeight);
+}).map(e => ({html: e.outerHTML.slice(0, 80), focusable: e.tabIndex >= 0 || !!e.querySelector('a[href], button, input, select, textarea, [tabindex="0"]'),
+              name: e.getAttribute('aria-label') || ''}))"""
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", page_urls())
-def test_every_page_passes_axe_with_no_error_or_failed_request(visit, base_url, path, scheme):
+def test_every_page_passes_axe_at_every_width_with_no_error_or_failed_request(visit, base_url, path, scheme):
     v = visit(color_scheme=scheme)
     page = v.open(base_url + path)
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("slate" if scheme == "dark" else "default")
-    assert axe_violations(page) == []
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 800})
+        # The theme animates its drawer and sidebars into the new layout; axe must
+        # see the layout, not a frame of the animation.
+        page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+        assert [f"{width} px: {problem}" for problem in axe_violations(page)] == []
+        frames = page.evaluate(SCROLLING_FRAMES)
+        assert [f for f in frames if not (f["focusable"] and f["name"])] == [], f"{width} px: frames that scroll"
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{width} px: the page scrolls sideways"
     assert v.errors == [], "console errors"
     assert v.failed == [], "failed requests"
     assert v.foreign == [], "requests to other hosts"
@@ -192,7 +90,7 @@ def test_an_article_prints_without_navigation_and_with_reference_urls(visit, bas
     assert hidden == ["none"] * 5
     after = page.evaluate("getComputedStyle(document.querySelector('.references a'), '::after').content")
     assert "https://" in after
-    assert page.evaluate("getComputedStyle(document.querySelector('.series-figure-frame')).overflowX") == "visible"
+    assert page.evaluate("document.querySelector('.series-figure-art').getBoundingClientRect().right <= document.documentElement.clientWidth"), "figures print whole"
     answers_shown = """() => [...document.querySelectorAll('.md-content details:not([open]) > :not(summary)')]
         .map(answer => answer.checkVisibility())"""
     assert page.evaluate(answers_shown) and all(page.evaluate(answers_shown)), "closed self-assessment answers print open"
@@ -297,12 +195,18 @@ def test_the_interactive_figure_says_the_same_without_javascript(browser, base_u
 
 @pytest.mark.parametrize("path", ["multimodalidad-iag/01-que-es-multimodalidad/", "en/multimodalidad-iag/01-que-es-multimodalidad/"])
 def test_an_article_reads_on_a_360_pixel_phone(visit, base_url, path):
+    """A real phone (touch, mobile viewport, 2× pixels): the page keeps its width, and a
+    table wider than the screen scrolls inside its frame, from the keyboard too."""
     v = visit(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True)
     page = v.open(base_url + path)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 360, "figures and tables scroll inside their frames"
-    smallest = page.evaluate("""() => Math.min(...[...document.querySelectorAll('.series-figure-art text')]
-        .map(t => t.getBoundingClientRect().height).filter(h => h > 0))""")
-    assert smallest >= 9, f"figure text {smallest:.1f} px tall"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    wide = page.locator(".md-typeset__scrollwrap").filter(has=page.locator("table")).evaluate_all(
+        "frames => frames.filter(f => f.scrollWidth > f.clientWidth).map(f => f.getAttribute('aria-label'))")
+    assert wide, "this article has a table wider than a phone"
+    frame = page.get_by_role("region", name=wide[0])
+    frame.focus()
+    page.keyboard.press("ArrowRight")
+    frame.page.wait_for_function("f => f.scrollLeft > 0", arg=frame.element_handle(), timeout=2000)  # the arrow keys scroll it
     assert axe_violations(page) == []
 
 
@@ -342,15 +246,36 @@ def test_the_similarity_matrix_agrees_with_the_worked_example(visit, base_url):
     page = v.open(base_url + "multimodalidad-iag/03-alineacion-cross-modal/")
     field = page.get_by_label("Temperatura τ (escribe un valor entre 0,01 y 10)")
     summary = page.locator('[data-widget="matriz-de-similitud"] .widget-output p')
-    for tau, loss in (("1", "0,753"), ("0.1", "0,016"), ("0.07", "0,003")):
+    for tau, loss in (("1", "0,753"), ("0,1", "0,016"), ("0,07", "0,003")):
         field.fill(tau)
-        field.dispatch_event("input")
         assert summary.inner_text().endswith(f"pérdida simétrica {loss}."), summary.inner_text()
     slider = page.get_by_label("Temperatura τ (deslizador; muévelo con las flechas)")
     slider.focus()
     before = summary.inner_text()
     page.keyboard.press("ArrowRight")
     assert summary.inner_text() != before, "the slider works from the keyboard"
+    assert v.errors == [] and v.foreign == []
+
+
+@pytest.mark.parametrize("path, decimal, foreign, message", [
+    ("multimodalidad-iag/03-alineacion-cross-modal/", "0,5", "x", "Escribe un número entre 0,01 y 10."),
+    ("en/multimodalidad-iag/03-alineacion-cross-modal/", "0.5", "0,5", "Type a number from 0.01 to 10."),
+])
+def test_a_number_box_reads_the_page_languages_decimals_and_says_when_a_value_is_not_used(visit, base_url, path, decimal, foreign, message):
+    v = visit()
+    page = v.open(base_url + path)
+    field = page.locator('[data-widget="matriz-de-similitud"] input[inputmode="decimal"]')
+    summary = page.locator('[data-widget="matriz-de-similitud"] .widget-output p')
+    note = page.locator(f"#{field.get_attribute('aria-describedby')}")
+    field.fill(decimal)
+    shown = summary.inner_text()
+    assert f"τ = {decimal}:" in shown, shown
+    assert field.get_attribute("aria-invalid") == "false" and not note.is_visible()
+    for wrong in ("12", "50", foreign):
+        field.fill(wrong)
+        assert note.inner_text() == message and note.is_visible(), f"{wrong!r} is refused next to the box"
+        assert field.get_attribute("aria-invalid") == "true"
+        assert summary.inner_text() == shown, f"{wrong!r} is not used"
     assert v.errors == [] and v.foreign == []
 
 
@@ -436,6 +361,34 @@ def test_search_on_a_phone_covers_the_page_without_widening_it_and_returns_to_th
     page.keyboard.press("Escape")
     assert page.evaluate("scrollY") == 1500, "closing the search returns to the same place"
     assert v.errors == [] and v.foreign == []
+
+
+@pytest.mark.parametrize("path, button, label", [
+    ("multimodalidad-iag/02-embeddings-y-espacios-latentes/", "Copiar el BibTeX", "Copiado."),
+    ("en/multimodalidad-iag/02-embeddings-y-espacios-latentes/", "Copy the reference", "Copied."),
+])
+def test_the_citation_copies_from_the_keyboard(visit, base_url, path, button, label):
+    v = visit()
+    v.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = v.open(base_url + path)
+    copy = page.get_by_role("button", name=button)
+    copy.focus()
+    page.keyboard.press("Enter")
+    page.locator(".citation-copied").filter(has_text=label).wait_for()
+    source = "cita-bibtex" if "BibTeX" in button else "cita-referencia"
+    expected = page.evaluate(f"document.getElementById('{source}').innerText.trim()")
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    assert expected.startswith("@online{") if source == "cita-bibtex" else "(2026)" in expected
+    assert v.errors == [] and v.foreign == []
+
+
+def test_without_javascript_the_citation_has_no_dead_buttons(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "multimodalidad-iag/01-que-es-multimodalidad/")
+    assert not page.locator(".citation-actions").is_visible()
+    assert page.locator("#cita-bibtex").is_visible()
+    context.close()
 
 
 ARTICLE_4 = "multimodalidad-iag/04-arquitecturas-tipicas/"

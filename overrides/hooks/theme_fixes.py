@@ -6,6 +6,7 @@ that piece is gone, so a theme update cannot drop a fix silently.
 
 import re
 import shutil
+from html import escape, unescape
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -50,19 +51,49 @@ def valid_html(output: str) -> str:
     return output
 
 
-# Wide tables scroll inside the theme's table frame instead of widening a phone's
-# page. The theme's script used to add the frame after load; it is not loaded
-# (overrides/main.html), and markup written at build time does not shift the page.
-def frame_tables(output: str) -> str:
-    return output.replace("<table>", '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>').replace(
-        "</table>", "</table></div></div>")
+# Tables and display formulas may be wider than a phone: they scroll inside a
+# frame instead of widening the page. A frame that scrolls must be reachable from
+# the keyboard (axe: scrollable-region-focusable) and say what it holds, so every
+# frame is a focusable, named region ("Tabla 2: Fuente, Tamaño, …"), numbered so
+# that no two regions of a page share a name. Whether a frame scrolls depends on
+# the reader's screen, so all of them get it. Written at build time: the theme's
+# script that framed tables after load is not loaded (overrides/main.html), and
+# markup written at build time does not shift the page.
+FRAME_NAMES = {"es": {"table": "Tabla", "formula": "Fórmula"}, "en": {"table": "Table", "formula": "Formula"}}
+TABLE = re.compile(r"<table>(.*?)</table>", re.S)
+FIRST_HEADER_ROW = re.compile(r"<thead>\s*<tr>(.*?)</tr>", re.S)
+MATH_DISPLAY = '<div class="math-display">'
+
+
+def _plain(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def frame_scrollables(output: str, locale: str) -> str:
+    names, count = FRAME_NAMES[locale], {"table": 0, "formula": 0}
+
+    def region(kind: str, detail: str = "") -> str:
+        count[kind] += 1
+        name = f"{names[kind]} {count[kind]}" + (f": {detail}" if detail else "")
+        return f'tabindex="0" role="region" aria-label="{escape(name, quote=True)}"'
+
+    def table(match):
+        header = FIRST_HEADER_ROW.search(match[1])
+        cells = [_plain(cell) for cell in re.findall(r"<th\b[^>]*>(.*?)</th>", header[1], re.S)] if header else []
+        detail = ", ".join(cell for cell in cells if cell)
+        return (f'<div class="md-typeset__scrollwrap" {region("table", detail)}><div class="md-typeset__table">'
+                f"<table>{match[1]}</table></div></div>")
+
+    output = TABLE.sub(table, output)
+    pieces = output.split(MATH_DISPLAY)
+    return pieces[0] + "".join(f'<div class="math-display" {region("formula")}>{piece}' for piece in pieces[1:])
 
 
 def fix(output: str, locale: str, source: str) -> str:
     if SEARCH_DIALOG not in output:
         raise PluginError(f"{source}: the theme's search dialog markup changed; update overrides/hooks/theme_fixes.py")
     named = SEARCH_DIALOG.replace('role="dialog"', f'role="dialog" aria-label="{SEARCH_DIALOG_NAME[locale]}"')
-    return frame_tables(valid_html(name_nav_sections(output.replace(SEARCH_DIALOG, named), source)))
+    return frame_scrollables(valid_html(name_nav_sections(output.replace(SEARCH_DIALOG, named), source)), locale)
 
 
 def on_post_page(output, page, config):
