@@ -13,59 +13,11 @@
 // attributes, and the live panel starts from the same values, so the article,
 // the fallback and the widget always agree.
 
-// Number boxes: text fields that read the page language's separators ("2 048",
-// "0,5" in Spanish; "2,048", "0.5" in English) and say so, next to the box,
-// when a value is out of range, instead of using it. Never type="number",
-// which misreads a decimal comma.
-const MESSAGES = {
-  es: (min, max) => `Escribe un número entero entre ${formatNumber(min, "es")} y ${formatNumber(max, "es")}.`,
-  en: (min, max) => `Type a whole number from ${formatNumber(min, "en")} to ${formatNumber(max, "en")}.`,
-};
+import { formatNumber, numberField, pageLang } from "./numeros.js";
 
-export function parseNumber(text, lang) {
-  let s = String(text).trim().replace(/[\s\u202f\u00a0]/g, "");
-  s = lang === "es" ? s.replace(/\.(?=\d{3}(?!\d))/g, "").replace(",", ".") : s.replace(/,(?=\d{3}(?!\d))/g, "");
-  return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : NaN;
-}
-
-// Grouping as in the articles: a narrow space in Spanish from five digits on, a comma in English.
-export function formatNumber(value, lang, digits = 0) {
-  const [whole, fraction] = Math.abs(value).toFixed(digits).split(".");
-  const group = lang === "en" ? "," : "\u202f";
-  const grouped = lang === "en" || whole.length > 4 ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, group) : whole;
-  const sign = value < 0 ? "−" : "";
-  return sign + (fraction ? `${grouped}${lang === "en" ? "." : ","}${fraction}` : grouped);
-}
-
-export function formatPercent(ratio, lang, digits = 1) {
-  const number = formatNumber(ratio * 100, lang, digits);
+export function formatPercent(ratio, lang, decimals = 1) {
+  const number = formatNumber(ratio * 100, lang, decimals);
   return lang === "en" ? `${number}%` : `${number}\u00a0%`;
-}
-
-function numberField({ id, label, value, min, max, lang, integer, onValue }) {
-  const wrap = document.createElement("label");
-  wrap.setAttribute("for", id);
-  wrap.append(label);
-  const input = document.createElement("input");
-  input.id = id;
-  input.type = "text";
-  input.inputMode = integer ? "numeric" : "decimal";
-  input.autocomplete = "off";
-  input.value = formatNumber(value, lang).replace(/\u202f/g, " ");
-  const message = document.createElement("span");
-  message.className = "widget-message";
-  message.id = `${id}-mensaje`;
-  message.setAttribute("aria-live", "polite");
-  input.setAttribute("aria-describedby", message.id);
-  input.addEventListener("input", () => {
-    const n = parseNumber(input.value, lang);
-    const ok = Number.isFinite(n) && n >= min && n <= max && (!integer || Number.isInteger(n));
-    input.setAttribute("aria-invalid", ok ? "false" : "true");
-    message.textContent = ok ? "" : MESSAGES[lang](min, max);
-    if (ok) onValue(n);
-  });
-  wrap.append(input, message);
-  return wrap;
 }
 
 const TEXT = {
@@ -136,7 +88,7 @@ export function budget({ side, patch, rows, cols, thumbnail, compressor, images,
 }
 
 function enhance(root, index) {
-  const lang = document.documentElement.lang in TEXT ? document.documentElement.lang : "en";
+  const lang = pageLang();
   const t = TEXT[lang];
   const d = root.dataset;
   const start = {
@@ -189,10 +141,11 @@ function enhance(root, index) {
     ["cols", t.cols, 1, 12],
   ];
   const addField = ([key, label, min, max]) => {
-    controls.append(numberField({
-      id: `${id}-${key}`, label, value: state[key], min, max, lang, integer: true,
+    const { field } = numberField({
+      label, min, max, value: state[key], lang, whole: true,
       onValue: (value) => { state[key] = value; show(); },
-    }));
+    });
+    controls.append(field);
   };
   fields.forEach(addField);
 
