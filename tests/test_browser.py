@@ -402,7 +402,7 @@ def test_the_token_budget_agrees_with_the_worked_example(visit, base_url):
     """Article 4: 576 tokens for one 336-pixel image, 5 × 576 = 2,880 with a 2 × 2 grid and a thumbnail."""
     for path, expected, summary in (
         (ARTICLE_4, [["1", "576", "576", "28,1 %", "1,2"], ["5", "576", "2880", "140,6 %", "5,8"]],
-         "1 imagen × 5 teselas × 576 tokens = 2880 tokens visuales. Ocupan el 140,6 % de una ventana de 2048 tokens: no caben, y equivalen a 5,8 páginas de 500 tokens."),
+         "1 imagen × 5 teselas × 576 tokens = 2880 tokens visuales. Ocupan el 140,6 % de un contexto de 2048 tokens: no caben, y equivalen a 5,8 páginas de 500 tokens."),
         ("en/" + ARTICLE_4, [["1", "576", "576", "28.1%", "1.2"], ["5", "576", "2,880", "140.6%", "5.8"]],
          "1 image × 5 tiles × 576 tokens = 2,880 visual tokens. They take 140.6% of a 2,048-token context window, so they do not fit, and are worth 5.8 pages of 500 tokens."),
     ):
@@ -453,7 +453,7 @@ def test_the_token_budget_refuses_a_value_out_of_range(visit, base_url):
     page = v.open(base_url + ARTICLE_4)
     summary = page.locator('[data-widget="presupuesto-de-tokens"] .widget-output p')
     before = summary.inner_text()
-    field = page.get_by_label("Ventana de contexto, en tokens")
+    field = page.get_by_label("Contexto disponible, en tokens")
     field.fill("0")
     field.dispatch_event("input")
     assert summary.inner_text() == before, "an out-of-range value is not used"
@@ -461,7 +461,7 @@ def test_the_token_budget_refuses_a_value_out_of_range(visit, base_url):
     assert "Escribe un número entero" in page.locator(f"#{field.get_attribute('id')}-mensaje").inner_text()
     field.fill("16 384")                          # the Spanish grouping is read as one number
     field.dispatch_event("input")
-    assert "ventana de 16 384 tokens" in _plain([summary.inner_text()])[0]
+    assert "contexto de 16 384 tokens" in _plain([summary.inner_text()])[0]
     assert v.errors == [] and v.foreign == []
 
 

@@ -30,7 +30,7 @@ const TEXT = {
     yesNo: { 1: "Sí", 0: "No" },
     compressor: "Compresor",
     images: "Imágenes o fotogramas",
-    context: "Ventana de contexto, en tokens",
+    context: "Contexto disponible, en tokens",
     page: "Tokens por página de texto (supuesto)",
     options: {
       none: "Ninguno",
@@ -41,7 +41,7 @@ const TEXT = {
     summary: (r, f) =>
       `${f(r.images)} ${r.images === 1 ? "imagen" : "imágenes"} × ${f(r.tiles)} ${r.tiles === 1 ? "tesela" : "teselas"} × ` +
       `${f(r.perTile)} tokens = ${f(r.total)} tokens visuales. ` +
-      `Ocupan el ${r.share} de una ventana de ${f(r.context)} tokens` +
+      `Ocupan el ${r.share} de un contexto de ${f(r.context)} tokens` +
       (r.fits ? "" : ": no caben") +
       `, y equivalen a ${r.pages} páginas de ${f(r.page)} tokens.`,
   },
