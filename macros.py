@@ -97,6 +97,11 @@ SVG_ELEMENTS = frozenset({
     "svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan",
     "defs", "marker", "title", "desc", "use", "symbol", "linearGradient", "radialGradient", "stop", "clipPath",
 })
+# The phone rule: a figure is read whole on a 360-px phone, where its frame is
+# 328 px wide. Drawn at most FIGURE_MAX_WIDTH units wide, one unit is at least
+# 0.82 px there, so text of FIGURE_MIN_FONT units is at least 10.7 px tall.
+FIGURE_MAX_WIDTH = 400
+FIGURE_MIN_FONT = 13
 
 # UI strings, per page language. Kept here, not in `extra:`, because i18n
 # reconfigures `extra` after macros has read it (the English build would see
@@ -710,7 +715,9 @@ def term_markdown(term_id: str, glossary: dict, locale: str, linked: set, glossa
 
 
 def glossary_html(glossary: dict, locale: str) -> str:
-    """The glossary as a definition list, sorted by the page language's term."""
+    """The glossary, sorted by the page language's term: one section per entry,
+    headed by the term, so that a link, the table of a search result and a
+    screen reader's list of headings all reach an entry on its own."""
     other = "en" if locale == "es" else "es"
     labels = LABELS[locale]
     rows = []
@@ -720,9 +727,10 @@ def glossary_html(glossary: dict, locale: str) -> str:
         if side.get("avoid"):
             avoid = Markup(' <span class="glossary-avoid">{0}: {1}.</span>').format(labels["avoid"], ", ".join(side["avoid"]))
         rows.append(Markup(
-            '<dt id="{0}">{1} <span class="glossary-other" lang="{2}">({3}: {4})</span></dt><dd>{5}{6}</dd>'
+            '<section class="glossary-entry"><h2 id="{0}">{1} <span class="glossary-other" lang="{2}">({3}: {4})</span></h2>'
+            "<p>{5}{6}</p></section>"
         ).format(term_id, side["term"], other, labels["other_language"], entry[other]["term"], side["definition"], avoid))
-    return f'<dl class="glossary">{"".join(rows)}</dl>'
+    return f'<div class="glossary" data-pagefind-meta="kind:glossary">{"".join(rows)}</div>'
 
 
 # -----------------------------------------------------------------------------
@@ -743,6 +751,42 @@ def viewbox_width(root, where: str) -> float:
     if width <= 0 or height <= 0:
         raise ValueError(f"{where}: the viewBox needs a positive width and height, got {root.get('viewBox')!r}")
     return width
+
+
+def _font_size(value: str):
+    """A font-size attribute in user units ("14" or "14px"), or None when it is not one."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*", value)
+    return float(match.group(1)) if match else None
+
+
+def check_phone_rule(root, where: str) -> None:
+    """Refuse a figure a 360-px phone cannot show whole: wider than FIGURE_MAX_WIDTH
+    units, or a text (in either language) under FIGURE_MIN_FONT units, its own
+    font-size or the one it inherits from an enclosing element."""
+    width = viewbox_width(root, where)
+    if width > FIGURE_MAX_WIDTH:
+        raise ValueError(f"{where}: the viewBox is {width:g} units wide; at most {FIGURE_MAX_WIDTH} allowed "
+                         f"(a figure is drawn for a 360-px phone: stack what does not fit side by side)")
+
+    def walk(element, inherited):
+        size = inherited
+        if "font-size" in element.attrib:
+            size = _font_size(element.get("font-size"))
+            if size is None:
+                raise ValueError(f"{where}: font-size={element.get('font-size')!r} on <{_svg_tag(element)}> is not allowed; "
+                                 f"give a number of units, at least {FIGURE_MIN_FONT}")
+        if _svg_tag(element) in ("text", "tspan"):
+            words = " ".join(part.strip() for part in element.itertext() if part.strip())
+            if words and size is None:
+                raise ValueError(f"{where}: <{_svg_tag(element)}> «{words}» has no font-size (on it or on an enclosing <g>); "
+                                 f"give it one of at least {FIGURE_MIN_FONT} units")
+            if words and size < FIGURE_MIN_FONT:
+                raise ValueError(f"{where}: <{_svg_tag(element)}> «{words}» has font-size {size:g}; at least {FIGURE_MIN_FONT} "
+                                 f"units allowed (shorten the words rather than the letters)")
+        for child in element:
+            walk(child, size)
+
+    walk(root, None)
 
 
 def figure_svg(project_dir: Path, name: str, locale: str, alt: str) -> str:
@@ -778,6 +822,7 @@ def figure_svg(project_dir: Path, name: str, locale: str, alt: str) -> str:
             counts[lang] += 1
     if len(set(counts.values())) != 1:
         raise ValueError(f"{where}: every text needs both languages; elements per language: {counts}")
+    check_phone_rule(root, where)
     for parent in list(root.iter()):
         for child in list(parent):
             if child.get("lang") not in (None, locale):
@@ -792,7 +837,7 @@ def figure_svg(project_dir: Path, name: str, locale: str, alt: str) -> str:
     title.text = alt
     root.insert(0, title)
     # Drawn for a phone (FIGURE_MAX_WIDTH units wide): on a wider screen the
-    # figure grows to FIGURE_ZOOM times that in pixels, not to the column's width.
+    # figure grows to 1.2 px per unit (extra.css, .series-figure-art), not to the column's width.
     root.set("style", f"--figure-width: {viewbox_width(root, where):g}")
     root.set("role", "img")
     root.set("aria-labelledby", f"{name}-alt")

@@ -252,11 +252,11 @@ def test_an_unknown_term_is_refused(glossary):
 def test_the_glossary_lists_every_term_in_the_page_language(glossary):
     for locale, other in (("es", "en"), ("en", "es")):
         root = parse_html(macros.glossary_html(glossary, locale))
-        terms = list(root.find_all("dt"))
-        assert {dt.attrs["id"] for dt in terms} == set(glossary)
-        names = [glossary[dt.attrs["id"]][locale]["term"] for dt in terms]
+        terms = [section.find("h2") for section in root.find_all("section", cls="glossary-entry")]
+        assert {h2.attrs["id"] for h2 in terms} == set(glossary)
+        names = [glossary[h2.attrs["id"]][locale]["term"] for h2 in terms]
         assert names == sorted(names, key=str.casefold)
-        assert all(dt.find("span").attrs["lang"] == other for dt in terms)
+        assert all(h2.find("span").attrs["lang"] == other for h2 in terms)
 
 
 def test_the_landing_page_wins_on_terms(glossary):
@@ -310,10 +310,10 @@ def test_the_formatters_emit_mathml():
 
 # Figures ----------------------------------------------------------------------------------------
 
-SVG = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">
+SVG = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 100">
 <defs><marker id="punta"><path d="M0 0"/></marker></defs>
 <line x1="0" y1="0" x2="1" y2="1" marker-end="url(#punta)"/>
-<text><tspan lang="es">Hola</tspan><tspan lang="en">Hello</tspan></text>
+<text x="8" y="40" font-size="14"><tspan lang="es">Hola</tspan><tspan lang="en">Hello</tspan></text>
 </svg>"""
 ALT_ES = "Un esquema con una flecha y un saludo escrito en el idioma de la página."
 
@@ -351,12 +351,44 @@ def test_figure_html_numbers_and_captions(tmp_path):
         (SVG.replace("<line ", '<line style="fill:red" '), "attribute style="),
         (SVG.replace("<line ", '<use href="https://evil.example/x.svg#a"/><line '), "attribute href="),
         (SVG.replace('<tspan lang="en">Hello</tspan>', ""), "every text needs both languages"),
-        (SVG.replace('viewBox="0 0 10 10"', ""), "root must be an <svg> with a viewBox"),
+        (SVG.replace('viewBox="0 0 400 100"', ""), "root must be an <svg> with a viewBox"),
     ],
 )
 def test_unsafe_or_half_translated_figures_are_refused(tmp_path, svg, message):
     with pytest.raises(ValueError, match=re.escape(message)):
         macros.figure_svg(figure_project(tmp_path, svg), "prueba", "es", ALT_ES)
+
+
+TEXT = '<text x="8" y="40" font-size="14">'
+
+
+@pytest.mark.parametrize(
+    "svg, message",
+    [
+        (SVG.replace('viewBox="0 0 400 100"', 'viewBox="0 0 560 100"'),
+         "docs/assets/figures/prueba.svg: the viewBox is 560 units wide; at most 400 allowed"),
+        (SVG.replace(TEXT, '<text x="8" y="40" font-size="12">'),
+         "docs/assets/figures/prueba.svg: <text> «Hola Hello» has font-size 12; at least 13 units allowed"),
+        (SVG.replace(TEXT, '<g font-size="11"><text x="8" y="40">').replace("</text>", "</text></g>"),
+         "<text> «Hola Hello» has font-size 11; at least 13 units allowed"),
+        (SVG.replace('<tspan lang="en">', '<tspan lang="en" font-size="12.5">'),
+         "<tspan> «Hello» has font-size 12.5; at least 13 units allowed"),
+        (SVG.replace(TEXT, '<text x="8" y="40">'),
+         "<text> «Hola Hello» has no font-size (on it or on an enclosing <g>); give it one of at least 13 units"),
+        (SVG.replace('font-size="14"', 'font-size="0.8em"'), "font-size='0.8em' on <text> is not allowed"),
+    ],
+    ids=["too-wide", "small-text", "small-inherited", "small-tspan", "no-font-size", "relative-unit"],
+)
+def test_a_figure_a_phone_cannot_show_whole_is_refused(tmp_path, svg, message):
+    """The phone rule, checked when the page is built: 400 units wide at most, text of 13 units or more."""
+    assert (macros.FIGURE_MAX_WIDTH, macros.FIGURE_MIN_FONT) == (400, 13)
+    with pytest.raises(ValueError, match=re.escape(message)):
+        macros.figure_svg(figure_project(tmp_path, svg), "prueba", "es", ALT_ES)
+
+
+def test_the_phone_rule_takes_a_size_from_an_enclosing_group_and_accepts_the_limits(tmp_path):
+    svg = SVG.replace(TEXT, '<g font-size="13px"><text x="8" y="40">').replace("</text>", "</text></g>")
+    assert "Hola" in macros.figure_svg(figure_project(tmp_path, svg), "prueba", "es", ALT_ES)
 
 
 def test_a_missing_figure_lists_the_available_ones(tmp_path):

@@ -142,7 +142,7 @@ def test_search_finds_other_forms_of_a_word_through_the_language_stemmer(visit, 
     v = visit()
     page = v.open(base_url + path)
     assert search(page, query)
-    marks = [m.lower() for m in page.locator(".md-search-result__item mark").all_inner_texts()]
+    marks = [m.lower().strip(".,;:()") for m in page.locator(".md-search-result__item").first.locator("mark").all_inner_texts()]
     assert marks and all(m.startswith("contrast") and m != query for m in marks), marks
     assert v.errors == [] and v.foreign == [] and v.failed == []
 
@@ -152,7 +152,8 @@ def test_english_search_finds_english_pages_only(visit, base_url):
     page = v.open(base_url + "en/fundamentos-ia-iag/00_presentacion_serie/")
     links = search(page, "backpropagation")
     assert links and all("/en/" in href for href in links), links
-    assert "/en/search/search_index.json" in " ".join(v.requests)
+    requested = " ".join(v.requests)
+    assert "/pagefind/wasm.en.pagefind" in requested and "/pagefind/wasm.es.pagefind" not in requested
     assert v.errors == [] and v.foreign == [] and v.failed == []
 
 
@@ -214,11 +215,32 @@ def test_the_search_index_loads_only_when_the_reader_searches(visit, base_url):
     v = visit()
     page = v.open(base_url + "multimodalidad-iag/01-que-es-multimodalidad/")
     page.wait_for_timeout(500)
-    heavy = ("search_index.json", "/workers/", "/lunr/")
-    assert not [r for r in v.requests if any(part in r for part in heavy)], "nothing of the search before it is used"
+    assert not [r for r in v.requests if "/pagefind/" in r], "nothing of the search before it is used"
     search(page, "alineacion")
-    assert [r for r in v.requests if r.endswith("/search/search_index.json")]
-    assert not [r for r in v.requests if "/workers/" in r or "/lunr/" in r], "the theme's worker and lunr stay unused"
+    fetched = [r for r in v.requests if "/pagefind/" in r]
+    assert any(r.endswith("/pagefind/pagefind.js") for r in fetched) and any("/pagefind/index/" in r for r in fetched)
+    assert not [r for r in v.requests if "search_index.json" in r or "/workers/" in r or "/lunr/" in r], "the theme's search stays unused"
+
+
+def test_a_search_result_reads_as_prose_with_the_match_marked(visit, base_url):
+    """Titles, the section and an excerpt of the article's text: no card, no figure labels, no code."""
+    v = visit()
+    page = v.open(base_url + "multimodalidad-iag/03-alineacion-cross-modal/")
+    links = search(page, "temperatura")
+    first = page.locator(".md-search-result__item").first
+    assert first.locator("h1").inner_text() and "#" in links[0]
+    excerpt = first.locator("p").inner_text()
+    assert "temperatura" in first.locator("p mark").first.inner_text().lower()
+    assert not re.search(r"\w\d{1,2} de \w+ de 20", excerpt), f"words glued together: {excerpt}"
+    assert "Última revisión" not in excerpt and "Ficha" not in excerpt
+
+
+@pytest.mark.parametrize("path, query", [("multimodalidad-iag/", "temperatura"), ("en/multimodalidad-iag/", "temperature")])
+def test_a_glossary_entry_is_a_search_result_of_its_own(visit, base_url, path, query):
+    v = visit()
+    page = v.open(base_url + path)
+    links = search(page, query)
+    assert any(href.endswith("/glosario/#temperatura") for href in links), links
 
 
 def test_search_is_operable_from_the_keyboard(visit, base_url):

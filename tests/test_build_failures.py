@@ -174,3 +174,18 @@ def test_an_unknown_further_reading_key_stops_the_build(project):
     output = failed_build(project)
     assert "further_reading 'deep_dive': unknown key 'nadie2099'" in output
     assert "01-que-es-multimodalidad" in output
+
+
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        ('viewBox="0 0 400 ', 'viewBox="0 0 560 ',
+         "docs/assets/figures/mapa-de-canales.svg: the viewBox is 560 units wide; at most 400 allowed"),
+        ('font-size="15"', 'font-size="12"',
+         "docs/assets/figures/mapa-de-canales.svg: <text> «secuencia de tokens a sequence of tokens» has font-size 12; at least 13 units allowed"),
+    ],
+    ids=["too-wide", "small-text"],
+)
+def test_a_figure_a_phone_cannot_show_whole_stops_the_build(project, old, new, message):
+    edit(project, "docs/assets/figures/mapa-de-canales.svg", old, new)
+    assert message in failed_build(project)
