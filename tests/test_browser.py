@@ -411,3 +411,87 @@ def test_without_javascript_the_citation_has_no_dead_buttons(browser, base_url):
     assert not page.locator(".citation-actions").is_visible()
     assert page.locator("#cita-bibtex").is_visible()
     context.close()
+
+
+ARTICLE_4 = "multimodalidad-iag/04-arquitecturas-tipicas/"
+
+
+def _plain(texts):
+    return [t.replace("\u202f", " ").replace("\u00a0", " ") for t in texts]
+
+
+def test_the_token_budget_agrees_with_the_worked_example(visit, base_url):
+    """Article 4: 576 tokens for one 336-pixel image, 5 × 576 = 2,880 with a 2 × 2 grid and a thumbnail."""
+    for path, expected, summary in (
+        (ARTICLE_4, [["1", "576", "576", "28,1 %", "1,2"], ["5", "576", "2880", "140,6 %", "5,8"]],
+         "1 imagen × 5 teselas × 576 tokens = 2880 tokens visuales. Ocupan el 140,6 % de un contexto de 2048 tokens: no caben, y equivalen a 5,8 páginas de 500 tokens."),
+        ("en/" + ARTICLE_4, [["1", "576", "576", "28.1%", "1.2"], ["5", "576", "2,880", "140.6%", "5.8"]],
+         "1 image × 5 tiles × 576 tokens = 2,880 visual tokens. They take 140.6% of a 2,048-token context window, so they do not fit, and are worth 5.8 pages of 500 tokens."),
+    ):
+        v = visit()
+        page = v.open(base_url + path)
+        rows = page.locator('[data-widget="presupuesto-de-tokens"] tbody tr')
+        assert [_plain(r.locator("td").all_inner_texts())[1:] for r in rows.all()] == expected
+        assert _plain([page.locator('[data-widget="presupuesto-de-tokens"] .widget-output p').inner_text()]) == [summary]
+        assert v.errors == [] and v.foreign == []
+
+
+def test_the_token_budget_works_from_the_keyboard(visit, base_url):
+    v = visit()
+    page = v.open(base_url + ARTICLE_4)
+    field = page.get_by_label("Lado de la imagen o de cada tesela, en píxeles")
+    for _ in range(300):
+        if page.evaluate("document.activeElement && document.activeElement.id") == field.get_attribute("id"):
+            break
+        page.keyboard.press("Tab")
+    else:
+        raise AssertionError("the calculator's first field is not reachable with Tab")
+    summary = page.locator('[data-widget="presupuesto-de-tokens"] .widget-output p')
+    page.keyboard.press("Control+A")
+    page.keyboard.type("224")                     # 16 × 16 = 256 tokens per tile
+    assert "5 teselas × 256 tokens = 1280 tokens visuales" in summary.inner_text()
+    page.keyboard.press("Tab")                    # patch
+    page.keyboard.press("Tab")                    # rows
+    page.keyboard.press("Control+A")
+    page.keyboard.type("1")
+    page.keyboard.press("Tab")                    # columns
+    page.keyboard.press("Control+A")
+    page.keyboard.type("1")
+    page.keyboard.press("Tab")                    # thumbnail
+    page.keyboard.press("ArrowDown")              # "No"
+    assert "1 tesela × 256 tokens = 256 tokens visuales" in summary.inner_text()
+    page.keyboard.press("Tab")                    # compressor
+    page.keyboard.press("ArrowDown")              # merge 2 × 2
+    assert "× 64 tokens = 64 tokens visuales" in summary.inner_text()
+    page.keyboard.press("Tab")                    # images or frames
+    page.keyboard.press("Control+A")
+    page.keyboard.type("120")
+    assert "120 imágenes × 1 tesela × 64 tokens = 7680 tokens visuales" in summary.inner_text()
+    assert v.errors == [] and v.foreign == []
+
+
+def test_the_token_budget_refuses_a_value_out_of_range(visit, base_url):
+    v = visit()
+    page = v.open(base_url + ARTICLE_4)
+    summary = page.locator('[data-widget="presupuesto-de-tokens"] .widget-output p')
+    before = summary.inner_text()
+    field = page.get_by_label("Contexto disponible, en tokens")
+    field.fill("0")
+    field.dispatch_event("input")
+    assert summary.inner_text() == before, "an out-of-range value is not used"
+    assert field.get_attribute("aria-invalid") == "true"
+    assert "Escribe un número entero" in page.locator(f"#{field.get_attribute('id')}-mensaje").inner_text()
+    field.fill("16 384")                          # the Spanish grouping is read as one number
+    field.dispatch_event("input")
+    assert "contexto de 16 384 tokens" in _plain([summary.inner_text()])[0]
+    assert v.errors == [] and v.foreign == []
+
+
+def test_the_token_budget_says_the_same_without_javascript(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + ARTICLE_4)
+    rows = page.locator('[data-widget="presupuesto-de-tokens"] tbody tr')
+    cells = [_plain(r.locator("td").all_inner_texts())[1:] for r in rows.all()]
+    context.close()
+    assert cells == [["1", "576", "576", "28,1 %", "1,2"], ["5", "576", "2880", "140,6 %", "5,8"]]
