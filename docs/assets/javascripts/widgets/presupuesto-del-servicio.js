@@ -257,7 +257,7 @@ function enhance(root, index) {
   early.checked = state.early;
   early.addEventListener("change", () => { state.early = early.checked; update(); });
   earlyLabel.append(early, t.early);
-  controls.append(pages.label, ruleLabel, seconds.label, price.label, hits.label, fieldset, earlyLabel);
+  controls.append(pages.field, ruleLabel, seconds.field, price.field, hits.field, fieldset, earlyLabel);
 
   // The live panel: a summary sentence and the two waterfalls.
   const output = document.createElement("div");
