@@ -337,3 +337,66 @@ def test_search_on_a_phone_covers_the_page_without_widening_it_and_returns_to_th
     page.keyboard.press("Escape")
     assert page.evaluate("scrollY") == 1500, "closing the search returns to the same place"
     assert v.errors == [] and v.foreign == []
+
+
+def _circular_cells(page):
+    rows = page.locator('[data-widget="evaluacion-circular"] tbody tr')
+    return [[c.replace("\u00a0", " ").replace("\u202f", " ") for c in r.locator("td").all_inner_texts()[1:]] for r in rows.all()]
+
+
+CIRCULAR_EXAMPLE_ES = [["25,00 %", "0,39 %"], ["85,00 %", "80,08 %"], ["85", "80"], ["76,7 % a 90,7 %", "71,1 % a 86,7 %"]]
+
+
+def test_the_circular_eval_figure_says_the_worked_example_without_javascript(browser, base_url):
+    """Article 7: the fallback table shows the worked example: (1/4)^4 ≈ 0.39 %, 80 of 100 → Wilson 71.1-86.7 %."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "multimodalidad-iag/07-evaluacion-multimodal/")
+    cells = _circular_cells(page)
+    context.close()
+    assert cells == CIRCULAR_EXAMPLE_ES
+
+
+def test_the_circular_eval_figure_recomputes_the_worked_example_and_works_from_the_keyboard(visit, base_url):
+    """Article 7: the widget's defaults reproduce the worked example; sliders and boxes work from the keyboard."""
+    v = visit()
+    page = v.open(base_url + "multimodalidad-iag/07-evaluacion-multimodal/")
+    figure = page.locator('[data-widget="evaluacion-circular"]')
+    summary = figure.locator(".widget-output p")
+    assert _circular_cells(page) == CIRCULAR_EXAMPLE_ES, "the widget recomputes the same numbers as the page"
+    text = summary.inner_text().replace("\u00a0", " ")
+    assert "71,1 % a 86,7 %" in text and "72,2 % a 87,8 %" in text, text
+
+    options = page.get_by_label("Opciones por pregunta (deslizador)")
+    for _ in range(200):
+        if page.evaluate("document.activeElement && document.activeElement.id") == options.get_attribute("id"):
+            break
+        page.keyboard.press("Tab")
+    else:
+        raise AssertionError("the options slider is not reachable with Tab")
+    page.keyboard.press("ArrowRight")  # 5 options; rotations stay at 4
+    assert _circular_cells(page)[0] == ["20,00 %", "0,16 %"]
+    page.keyboard.press("ArrowLeft")
+
+    bias = page.get_by_label("Sesgo de posición: pasadas en que elige la A sin mirar, en % (entre 0 y 100)")
+    bias.focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("10")
+    assert _circular_cells(page)[1] == ["79,00 %", "58,39 %"], "a 10 % position bias costs far more under circular scoring"
+    bias.fill("150")  # out of range: the figure keeps the last valid value and says why
+    assert bias.get_attribute("aria-invalid") == "true"
+    assert _circular_cells(page)[1] == ["79,00 %", "58,39 %"]
+
+    questions = page.get_by_label("Preguntas del conjunto (entre 10 y 10 000)")
+    questions.focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("1000")
+    assert _circular_cells(page)[2] == ["790", "584"]
+    assert v.errors == [] and v.foreign == []
+
+
+def test_the_circular_eval_figure_writes_numbers_the_english_way(visit, base_url):
+    v = visit()
+    page = v.open(base_url + "en/multimodalidad-iag/07-evaluacion-multimodal/")
+    assert _circular_cells(page) == [["25.00%", "0.39%"], ["85.00%", "80.08%"], ["85", "80"], ["76.7% to 90.7%", "71.1% to 86.7%"]]
+    assert v.errors == [] and v.foreign == []
