@@ -149,7 +149,7 @@ function enhance(root) {
     onValue: (v) => { state.s = v / 100; show(); } });
   const bias = numberField({ label: t.bias, min: 0, max: 100, value: state.b * 100, lang, decimals: 1,
     onValue: (v) => { state.b = v / 100; show(); } });
-  controls.append(options.wrapper, rotations.wrapper, questions.label, knows.label, bias.label);
+  controls.append(options.wrapper, rotations.wrapper, questions.field, knows.field, bias.field);
 
   const output = document.createElement("div");
   output.className = "widget-output";
