@@ -80,9 +80,9 @@ export function compute({ k, r, s, b }) {
 
 export function wilson(correct, n, z = Z95) {
   const p = correct / n;
-  const centre = (p + z ** 2 / (2 * n)) / (1 + z ** 2 / n);
+  const center = (p + z ** 2 / (2 * n)) / (1 + z ** 2 / n);
   const margin = (z * Math.sqrt((p * (1 - p)) / n + z ** 2 / (4 * n ** 2))) / (1 + z ** 2 / n);
-  return [Math.max(0, centre - margin), Math.min(1, centre + margin)];
+  return [Math.max(0, center - margin), Math.min(1, center + margin)];
 }
 
 export function normal(correct, n, z = Z95) {
