@@ -44,6 +44,8 @@ WIDTHS = (360, 768, 1280)
 
 # Every element of the article that scrolls at this width: it must take the
 # keyboard focus (or hold something that does) and have a name.
+
+
 SCROLLING_FRAMES = """() => [...document.querySelectorAll('.md-content *')].filter(e => {
   const style = getComputedStyle(e);
   const scrolls = (o, size, client) => /auto|scroll/.test(o) && size > client + 1;
@@ -137,6 +139,8 @@ def test_spanish_search_finds_spanish_pages_only_with_or_without_accents(visit, 
 
 @pytest.mark.parametrize("path, query", [("fundamentos-ia-iag/00_presentacion_serie/", "contrastivas"),
                                          ("en/fundamentos-ia-iag/00_presentacion_serie/", "contrasting")])
+
+
 def test_search_finds_other_forms_of_a_word_through_the_language_stemmer(visit, base_url, path, query):
     """Neither word is on the site; "contrastivo" and "contrastive" are, with the same stem."""
     v = visit()
@@ -283,6 +287,8 @@ def test_the_similarity_matrix_agrees_with_the_worked_example(visit, base_url):
     ("multimodalidad-iag/03-alineacion-cross-modal/", "0,5", "x", "Escribe un número entre 0,01 y 10."),
     ("en/multimodalidad-iag/03-alineacion-cross-modal/", "0.5", "0,5", "Type a number from 0.01 to 10."),
 ])
+
+
 def test_a_number_box_reads_the_page_languages_decimals_and_says_when_a_value_is_not_used(visit, base_url, path, decimal, foreign, message):
     v = visit()
     page = v.open(base_url + path)
@@ -389,6 +395,8 @@ def test_search_on_a_phone_covers_the_page_without_widening_it_and_returns_to_th
     ("multimodalidad-iag/02-embeddings-y-espacios-latentes/", "Copiar el BibTeX", "Copiado."),
     ("en/multimodalidad-iag/02-embeddings-y-espacios-latentes/", "Copy the reference", "Copied."),
 ])
+
+
 def test_the_citation_copies_from_the_keyboard(visit, base_url, path, button, label):
     v = visit()
     v.context.grant_permissions(["clipboard-read", "clipboard-write"])
@@ -440,28 +448,6 @@ def test_the_token_budget_works_from_the_keyboard(visit, base_url):
     v = visit()
     page = v.open(base_url + ARTICLE_4)
     field = page.get_by_label("Lado de la imagen o de cada tesela, en píxeles")
-BUDGET = '[data-widget="presupuesto-del-servicio"]'
-
-
-def budget_cells(page):
-    """The cost table (part, tokens, cost) and the latency table (stage, cascade, speech-to-speech)."""
-    tables = page.locator(f"{BUDGET} table")
-    rows = lambda t: [[c.replace("\u202f", " ") for c in r.locator("td").all_inner_texts()] for r in tables.nth(t).locator("tbody tr").all()]
-    return rows(0), rows(1)
-
-
-def test_the_service_budget_agrees_with_the_worked_example_and_works_from_the_keyboard(visit, base_url):
-    """Article 6: the defaults give the worked example's numbers; the keyboard changes the token
-    rule, the cache hit rate and the voice mode, and the tables follow."""
-    v = visit()
-    page = v.open(base_url + "multimodalidad-iag/06-tooling-y-produccion/")
-    cost, latency = budget_cells(page)
-    assert [r[1:] for r in cost] == [["2880", "14,40 $"], ["8", "0,04 $"], ["2000", "2,15 $"], ["10", "0,25 $"], ["4898", "16,84 $"]]
-    assert [r[1:3] for r in latency] == [["200", "—"], ["300", "—"], ["—", "200"], ["309", "308"], ["200", "—"], ["100", "100"], ["1109", "608"]]
-    summary = page.locator(f"{BUDGET} .widget-output p")
-    assert summary.inner_text() == "En cascada: 4898 tokens por petición, 16,84 $ por cada 1000 peticiones y un turno de 1109 ms."
-
-    field = page.get_by_label("Páginas o imágenes por petición")
     for _ in range(300):
         if page.evaluate("document.activeElement && document.activeElement.id") == field.get_attribute("id"):
             break
@@ -517,6 +503,35 @@ def test_the_token_budget_says_the_same_without_javascript(browser, base_url):
     cells = [_plain(r.locator("td").all_inner_texts())[1:] for r in rows.all()]
     context.close()
     assert cells == [["1", "576", "576", "28,1 %", "1,2"], ["5", "576", "2880", "140,6 %", "5,8"]]
+
+
+BUDGET = '[data-widget="presupuesto-del-servicio"]'
+
+
+def budget_cells(page):
+    """The cost table (part, tokens, cost) and the latency table (stage, cascade, speech-to-speech)."""
+    tables = page.locator(f"{BUDGET} table")
+    rows = lambda t: [[c.replace("\u202f", " ") for c in r.locator("td").all_inner_texts()] for r in tables.nth(t).locator("tbody tr").all()]
+    return rows(0), rows(1)
+
+
+def test_the_service_budget_agrees_with_the_worked_example_and_works_from_the_keyboard(visit, base_url):
+    """Article 6: the defaults give the worked example's numbers; the keyboard changes the token
+    rule, the cache hit rate and the voice mode, and the tables follow."""
+    v = visit()
+    page = v.open(base_url + "multimodalidad-iag/06-tooling-y-produccion/")
+    cost, latency = budget_cells(page)
+    assert [r[1:] for r in cost] == [["2880", "14,40 $"], ["8", "0,04 $"], ["2000", "2,15 $"], ["10", "0,25 $"], ["4898", "16,84 $"]]
+    assert [r[1:3] for r in latency] == [["200", "—"], ["300", "—"], ["—", "200"], ["309", "308"], ["200", "—"], ["100", "100"], ["1109", "608"]]
+    summary = page.locator(f"{BUDGET} .widget-output p")
+    assert summary.inner_text() == "En cascada: 4898 tokens por petición, 16,84 $ por cada 1000 peticiones y un turno de 1109 ms."
+
+    field = page.get_by_label("Páginas o imágenes por petición")
+    for _ in range(300):
+        if page.evaluate("document.activeElement && document.activeElement.id") == field.get_attribute("id"):
+            break
+        page.keyboard.press("Tab")
+    else:
         raise AssertionError("the widget's first field is not reachable with Tab")
     page.keyboard.press("Tab")  # the token rule
     page.keyboard.press("ArrowUp")  # 2880 -> 576
@@ -562,4 +577,67 @@ def test_the_service_budget_says_the_same_without_javascript_and_in_english(brow
     price.fill("0,5")
     price.dispatch_event("input")
     assert price.get_attribute("aria-invalid") == "true" and budget_cells(page)[0][-1][2] == "$8.42"
+    assert v.errors == [] and v.foreign == []
+
+
+def _circular_cells(page):
+    rows = page.locator('[data-widget="evaluacion-circular"] tbody tr')
+    return [[c.replace("\u00a0", " ").replace("\u202f", " ") for c in r.locator("td").all_inner_texts()[1:]] for r in rows.all()]
+
+
+CIRCULAR_EXAMPLE_ES = [["25,00 %", "0,39 %"], ["85,00 %", "80,08 %"], ["85", "80"], ["76,7 % a 90,7 %", "71,1 % a 86,7 %"]]
+
+
+def test_the_circular_eval_figure_says_the_worked_example_without_javascript(browser, base_url):
+    """Article 7: the fallback table shows the worked example: (1/4)^4 ≈ 0.39 %, 80 of 100 → Wilson 71.1-86.7 %."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "multimodalidad-iag/07-evaluacion-multimodal/")
+    cells = _circular_cells(page)
+    context.close()
+    assert cells == CIRCULAR_EXAMPLE_ES
+
+
+def test_the_circular_eval_figure_recomputes_the_worked_example_and_works_from_the_keyboard(visit, base_url):
+    """Article 7: the widget's defaults reproduce the worked example; sliders and boxes work from the keyboard."""
+    v = visit()
+    page = v.open(base_url + "multimodalidad-iag/07-evaluacion-multimodal/")
+    figure = page.locator('[data-widget="evaluacion-circular"]')
+    summary = figure.locator(".widget-output p")
+    assert _circular_cells(page) == CIRCULAR_EXAMPLE_ES, "the widget recomputes the same numbers as the page"
+    text = summary.inner_text().replace("\u00a0", " ")
+    assert "71,1 % a 86,7 %" in text and "72,2 % a 87,8 %" in text, text
+
+    options = page.get_by_label("Opciones por pregunta (deslizador)")
+    for _ in range(200):
+        if page.evaluate("document.activeElement && document.activeElement.id") == options.get_attribute("id"):
+            break
+        page.keyboard.press("Tab")
+    else:
+        raise AssertionError("the options slider is not reachable with Tab")
+    page.keyboard.press("ArrowRight")  # 5 options; rotations stay at 4
+    assert _circular_cells(page)[0] == ["20,00 %", "0,16 %"]
+    page.keyboard.press("ArrowLeft")
+
+    bias = page.get_by_label("Sesgo de posición: pasadas en que elige la A sin mirar, en % (entre 0 y 100)")
+    bias.focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("10")
+    assert _circular_cells(page)[1] == ["79,00 %", "58,39 %"], "a 10 % position bias costs far more under circular scoring"
+    bias.fill("150")  # out of range: the figure keeps the last valid value and says why
+    assert bias.get_attribute("aria-invalid") == "true"
+    assert _circular_cells(page)[1] == ["79,00 %", "58,39 %"]
+
+    questions = page.get_by_label("Preguntas del conjunto (entre 10 y 10 000)")
+    questions.focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("1000")
+    assert _circular_cells(page)[2] == ["790", "584"]
+    assert v.errors == [] and v.foreign == []
+
+
+def test_the_circular_eval_figure_writes_numbers_the_english_way(visit, base_url):
+    v = visit()
+    page = v.open(base_url + "en/multimodalidad-iag/07-evaluacion-multimodal/")
+    assert _circular_cells(page) == [["25.00%", "0.39%"], ["85.00%", "80.08%"], ["85", "80"], ["76.7% to 90.7%", "71.1% to 86.7%"]]
     assert v.errors == [] and v.foreign == []

@@ -103,7 +103,6 @@ ARTICLE = "docs/multimodalidad-iag/01-que-es-multimodalidad.es.md"
         ("last_reviewed: 2026-12-01", "last_reviewed: pronto", "front matter field 'last_reviewed' is 'pronto'"),
         ("status: published", "status: draft", "front matter field(s) status differ from its twin"),
         ('{{ cite("goh2021multimodal") }}', '{{ cite("goh2099inventado") }}', "cite: unknown key 'goh2099inventado'"),
-        ('{{ cite("goh2021multimodal") }}', '{{ cite("rohrbach2018chair") }}', "key 'rohrbach2018chair' has id_checked: False"),
         ('{{ term("prosodia") }}', '{{ term("entonacion") }}', "term: unknown term 'entonacion'"),
         ('{{ figure("mapa-de-canales"', '{{ figure("mapa-de-rutas"', "figure 'mapa-de-rutas': no file docs/assets/figures/mapa-de-rutas.svg"),
         ('alt="Cuatro recuadros', 'xalt="Cuatro recuadros', "figure() got an unexpected keyword argument 'xalt'"),
@@ -117,6 +116,16 @@ def test_a_bad_article_stops_the_build(project, old, new, message):
     output = failed_build(project)
     assert "01-que-es-multimodalidad.es.md" in output
     assert message in output
+
+
+def test_a_key_whose_identifier_is_not_checked_stops_the_build(project):
+    # Every entry of the bibliography is checked, so the test unchecks one first.
+    edit(project, "data/bibliography.yaml", "  arxiv: '1809.02156'\n  articles: [7]\n  id_checked: true",
+         "  arxiv: '1809.02156'\n  articles: [7]\n  id_checked: false")
+    edit(project, ARTICLE, '{{ cite("goh2021multimodal") }}', '{{ cite("rohrbach2018chair") }}')
+    output = failed_build(project)
+    assert "01-que-es-multimodalidad.es.md" in output
+    assert "key 'rohrbach2018chair' has id_checked: False" in output
 
 
 def test_a_figure_without_alt_text_stops_the_build(project):
