@@ -184,8 +184,11 @@ def test_the_interactive_figure_works_from_the_keyboard(visit, base_url):
     page.keyboard.press("Control+A")
     page.keyboard.type("3")
     cells = page.locator('[data-widget="ritmo-de-canales"] tbody td:nth-child(2)')
-    assert cells.all_inner_texts() == ["48\u202f000", "150", "38", "300"]
+    assert cells.all_inner_texts() == ["48\u202f000", "150", "38", "304"]  # 38 whole Mimi frames × 8 codes
     assert "3 s" in page.locator('[data-widget="ritmo-de-canales"] thead th:nth-child(2)').inner_text()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("1,1")  # 50 × 1.1 is 55.00000000000001 in floating point: still 55 positions
+    assert cells.all_inner_texts() == ["17\u202f600", "55", "14", "112"]
     assert v.errors == [] and v.foreign == []
 
 

@@ -13,7 +13,12 @@ const SECONDS = { min: 0.5, max: 600 };
 
 function enhance(root) {
   const lang = pageLang();
-  const rates = root.dataset.rates.split(" ").map(Number);
+  // Each rate is units per second; "12.5x8" means 12.5 frames per second with 8 units
+  // in each whole frame, so the count is the frames rounded up, times 8.
+  const rates = root.dataset.rates.split(" ").map((item) => {
+    const [perSecond, perFrame = "1"] = item.split("x");
+    return { perSecond: Number(perSecond), perFrame: Number(perFrame) };
+  });
   const table = root.querySelector("table");
   const rows = [...table.tBodies[0].rows];
   if (rows.length !== rates.length) return; // the page and the script disagree: keep the static table
@@ -21,7 +26,10 @@ function enhance(root) {
   function show(seconds) {
     table.tHead.rows[0].cells[1].textContent = TEXT[lang].header(formatNumber(seconds, lang, 1, { trim: true }));
     rows.forEach((row, i) => {
-      row.cells[1].textContent = formatNumber(Math.ceil(rates[i] * seconds), lang);
+      const { perSecond, perFrame } = rates[i];
+      // Rounded to a millionth first: 50 × 1.1 is 55.00000000000001 in floating point.
+      const units = Math.ceil(Math.round(perSecond * seconds * 1e6) / 1e6);
+      row.cells[1].textContent = formatNumber(units * perFrame, lang);
     });
   }
 
