@@ -174,14 +174,12 @@ const TEXT = {
     step: (steps) => `Paso del bucle, de 0 a ${steps} (deslizador)`,
     play: "Recorrer los pasos",
     figure: (n, k, steps, s) => `Las ${n} muestras en el paso ${k} de ${steps} con escala s = ${s}, sobre las cinco nubes de datos: tres de la clase A a la izquierda y dos de la clase B a la derecha.`,
-    classA: "clase A",
-    classB: "clase B",
-    far: "A₃, la más lejana de B",
+    legend: "Círculos verdes continuos: las tres nubes de la clase A. Naranjas discontinuos: las dos de la clase B. A₃ es la nube de A más lejana de B; los puntos son las muestras.",
     counter: (k, steps, evaluations, perStep) =>
       `Paso ${k} de ${steps} · evaluaciones de la red hasta aquí: ${evaluations} (${perStep} por paso).`,
     example: (s, value) => `Ejemplo del artículo: 0,2 + ${s} × (0,5 − 0,2) = ${value}.`,
     noisy: (sigma) => `Las muestras aún llevan ruido (nivel σ = ${sigma}); mueve el paso hasta el final para ver dónde acaban.`,
-    percent: (x) => `${x} %`,
+    percent: (x) => `${x}\u00a0%`,
     reading: {
       zero: (r) => `Con s = 0 la red ignora la clase: el ${r.inA} de las muestras cae en A, casi como en los datos, y el resto en B.`,
       weak: (r) => `Con una escala menor que 1, la clase pesa poco: el ${r.inA} de las muestras cae en A.`,
@@ -196,12 +194,10 @@ const TEXT = {
     step: (steps) => `Step of the loop, from 0 to ${steps} (slider)`,
     play: "Play the steps",
     figure: (n, k, steps, s) => `The ${n} samples at step ${k} of ${steps} with scale s = ${s}, over the five data clouds: three of class A on the left and two of class B on the right.`,
-    classA: "class A",
-    classB: "class B",
-    far: "A₃, farthest from B",
+    legend: "Solid green circles: the three class A clouds. Dashed orange ones: the two class B clouds. A₃ is the A cloud farthest from B; the dots are the samples.",
     counter: (k, steps, evaluations, perStep) =>
       `Step ${k} of ${steps} · network evaluations so far: ${evaluations} (${perStep} per step).`,
-    example: (s, value) => `The article's example: 0.2 + ${s} × (0.5 − 0.2) = ${value}.`,
+    example: (s, value) => `The article’s example: 0.2 + ${s} × (0.5 − 0.2) = ${value}.`,
     noisy: (sigma) => `The samples are still noisy (level σ = ${sigma}); move the step to the end to see where they land.`,
     percent: (x) => `${x}%`,
     reading: {
@@ -215,7 +211,7 @@ const TEXT = {
 };
 
 const SVG = "http://www.w3.org/2000/svg";
-const VIEW = { width: 400, height: 300, x0: -2.6, x1: 2.0, y0: -2.1, y1: 2.1 };
+const VIEW = { width: 400, height: 400, x0: -2.7, x1: 2.1, y0: -2.4, y1: 2.4 }; // equal scales
 
 function svgElement(name, attributes = {}) {
   const element = document.createElementNS(SVG, name);
@@ -226,7 +222,7 @@ function svgElement(name, attributes = {}) {
 const toX = (x) => ((x - VIEW.x0) / (VIEW.x1 - VIEW.x0)) * VIEW.width;
 const toY = (y) => ((VIEW.y1 - y) / (VIEW.y1 - VIEW.y0)) * VIEW.height;
 
-function drawClouds(svg, t) {
+function drawClouds(svg) {
   const colour = { A: "var(--mm-image)", B: "var(--mm-audio)" };
   const radius = (2 * SIGMA_DATA * VIEW.width) / (VIEW.x1 - VIEW.x0);
   const clouds = [...CLOUDS_A.map((c) => ["A", c]), ...CLOUDS_B.map((c) => ["B", c])];
@@ -241,9 +237,6 @@ function drawClouds(svg, t) {
     label.textContent = kind === "A" ? `A${"₁₂₃"[k]}` : `B${"₁₂"[k - CLOUDS_A.length]}`;
     svg.append(label);
   });
-  const legend = svgElement("text", { x: 8, y: VIEW.height - 8, "font-size": 13, fill: "currentColor" });
-  legend.textContent = `A: ${t.classA} · B: ${t.classB} · ${t.far}`;
-  svg.append(legend);
 }
 
 function enhance(root) {
@@ -299,7 +292,6 @@ function enhance(root) {
   stepLabel.append(stepSlider);
   const play = document.createElement("button");
   play.type = "button";
-  play.className = "md-button";
   play.textContent = t.play;
   controls.append(sliderLabel, field.label, stepLabel, play);
 
@@ -311,16 +303,18 @@ function enhance(root) {
   svg.style.display = "block";
   const title = svgElement("title");
   svg.append(title);
-  drawClouds(svg, t);
+  drawClouds(svg);
   const dots = svgElement("g", { fill: "var(--md-default-fg-color)", "fill-opacity": 0.75 });
   for (let i = 0; i < samples; i++) dots.append(svgElement("circle", { r: 2.4 }));
   svg.append(dots);
+  const legend = document.createElement("p");
+  legend.textContent = t.legend;
   const counter = document.createElement("p");
   counter.setAttribute("aria-live", "polite");
   const example = document.createElement("p");
   const reading = document.createElement("p");
   reading.setAttribute("aria-live", "polite");
-  output.append(svg, counter, example, reading);
+  output.append(svg, legend, counter, example, reading);
 
   const anchor = table.closest(".md-typeset__scrollwrap") || table;
   root.insertBefore(controls, anchor);
