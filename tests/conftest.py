@@ -1,6 +1,8 @@
 """Shared fixtures: the project root and one strict build of the real site per session."""
 
 import functools
+import gzip
+import json
 import os
 import subprocess
 import sys
@@ -72,6 +74,18 @@ def load_page(site_dir):
         return cache[key]
 
     return load
+
+
+def search_records(site: Path, locale: str) -> dict[str, dict]:
+    """What Pagefind indexed for one language, by URL: its fragments are gzipped
+    JSON after a fixed signature, with the page's text, title and anchors."""
+    records = {}
+    for fragment in sorted((site / "pagefind" / "fragment").glob(f"{locale}_*.pf_fragment")):
+        data = gzip.decompress(fragment.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), fragment
+        record = json.loads(data[len(b"pagefind_dcd"):])
+        records[record["url"]] = record
+    return records
 
 
 def pytest_sessionfinish(session, exitstatus):

@@ -3,13 +3,12 @@
 Built on a copy of the project with article 1 turned back into a draft.
 """
 
-import json
 import shutil
 
 import pytest
 
 import macros
-from conftest import ROOT, page_path, strict_build
+from conftest import ROOT, page_path, search_records, strict_build
 from html_tree import parse_html
 from test_build_failures import PROJECT_PARTS, edit
 
@@ -45,6 +44,11 @@ def test_a_draft_is_reachable_but_listed_nowhere(draft_site, locale):
     assert landing.find("section", cls="series-meta").attrs["data-articles"] == str(published - 1)
     assert STEM not in " ".join(a.attrs.get("href", "") for a in page(draft_site, locale, "").find_all("a"))
     assert STEM not in (draft_site / "sitemap.xml").read_text(encoding="utf-8")
-    prefix = "" if locale == "es" else "en/"
-    index = json.loads((draft_site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert not [d for d in index["docs"] if STEM in d["location"]]
+    assert not [url for url in search_records(draft_site, locale) if STEM in url], "no search finds it"
+
+
+@pytest.mark.parametrize("locale", ["es", "en"])
+def test_a_draft_never_appears_in_the_feed(draft_site, locale):
+    feed = (draft_site / macros.locale_prefix(locale) / "feed.xml").read_text(encoding="utf-8")
+    assert STEM not in feed
+    assert "02-embeddings-y-espacios-latentes" in feed, "the published ones are still there"

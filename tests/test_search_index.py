@@ -1,102 +1,62 @@
-"""One search index per language (overrides/hooks/search_per_language.py)."""
+"""The search index Pagefind builds from the site: one per language, the prose
+and headings of every published page, a result of its own for every glossary
+entry, and none of the parts a reader does not search for."""
 
-import importlib.util
-import json
 import re
-import shutil
-import subprocess
 
 import pytest
-import snowballstemmer
+import yaml
 
-from conftest import ROOT
+import macros
+from conftest import ROOT, search_records
 
-spec = importlib.util.spec_from_file_location("search_per_language", ROOT / "overrides" / "hooks" / "search_per_language.py")
-search_hook = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(search_hook)
-
-MERGED = {
-    "config": {"lang": ["es", "en"], "separator": "[\\s\\-]+", "pipeline": ["trimmer", "stopWordFilter"], "fields": {"title": {"boost": 1000.0}}},
-    "docs": [
-        {"location": "", "title": "Inicio", "text": "<p>Alineación y visión</p>"},
-        {"location": "glosario/#modalidad", "title": "Glosario", "text": "<p>Canal</p>"},
-        {"location": "en/", "title": "Home", "text": "<p>Alignment</p>"},
-        {"location": "en/glosario/#modalidad", "title": "Glossary", "text": "<p>Channel (es: canal)</p>"},
-    ],
-}
+pytestmark = pytest.mark.site
 
 
-def test_split_index_separates_languages_and_rebases_locations():
-    split = search_hook.split_index(MERGED, ["es", "en"], "es")
-    assert [d["location"] for d in split["es"]["docs"]] == ["", "glosario/#modalidad"]
-    assert [d["location"] for d in split["en"]["docs"]] == ["", "glosario/#modalidad"]
-    assert split["es"]["config"]["lang"] == ["es"] and split["en"]["config"]["lang"] == ["en"]
-    assert MERGED["config"]["lang"] == ["es", "en"], "the merged index is left as it was"
+def page_paths(locale: str) -> set[str]:
+    """The URL of every page built in one language, as Pagefind writes it (from the root)."""
+    prefix = "/" + macros.locale_prefix(locale)
+    paths = set()
+    for source in (ROOT / "docs").rglob(f"*.{locale}.md"):
+        relative = source.relative_to(ROOT / "docs").as_posix()[: -len(f".{locale}.md")]
+        paths.add(prefix + ("" if relative == "index" else relative.removesuffix("index") if relative.endswith("/index") else f"{relative}/"))
+    return paths
 
 
-@pytest.mark.site
-def test_the_built_site_has_one_index_per_language(site_dir):
-    for folder, lang, foreign in (("", "es", "en/"), ("en/", "en", None)):
-        index = json.loads((site_dir / folder / "search" / "search_index.json").read_text(encoding="utf-8"))
-        assert index["config"]["lang"] == [lang]
-        locations = [d["location"] for d in index["docs"]]
-        assert locations and not [loc for loc in locations if foreign and loc.startswith(foreign)]
+@pytest.mark.parametrize("locale", macros.LOCALES)
+def test_each_language_indexes_its_own_pages_and_nothing_else(site_dir, locale):
+    records = search_records(site_dir, locale)
+    drafts = {f"/{macros.locale_prefix(locale)}{a['source'].removesuffix(f'.{locale}.md')}/"
+              for series in macros.series_folders(ROOT / "docs")
+              for a in macros.series_articles(ROOT / "docs", series, locale) if a["status"] == "draft"}
+    assert set(records) == page_paths(locale) - drafts
 
 
-@pytest.mark.site
-def test_english_pages_point_their_search_at_the_english_index(site_dir):
-    page = (site_dir / "en" / "fundamentos-ia-iag" / "00_presentacion_serie" / "index.html").read_text(encoding="utf-8")
-    assert '"base": "../../../en/"' in page
-    page = (site_dir / "fundamentos-ia-iag" / "00_presentacion_serie" / "index.html").read_text(encoding="utf-8")
-    assert '"base": "../.."' in page
+@pytest.mark.parametrize("locale", macros.LOCALES)
+def test_the_index_holds_prose_and_headings_not_cards_figures_code_or_references(site_dir, locale):
+    labels = macros.LABELS[locale]
+    article = search_records(site_dir, locale)[f"/{macros.locale_prefix(locale)}multimodalidad-iag/01-que-es-multimodalidad/"]
+    text = article["content"]
+    assert article["meta"]["title"] == article["meta"]["title"].strip("¶ ") and "¶" not in text
+    for absent in (labels["reviewed"], labels["article_card"], "arXiv:", "@online{", "print(", labels["figure"].format(n=1),
+                   labels["pager"], labels["cite_intro"]):
+        assert absent not in text, f"{absent!r} is indexed"
+    assert len(article["anchors"]) >= 8, "sections are results of their own"
+    headings = {anchor["id"] for anchor in article["anchors"]}
+    assert {"donde-falla", "autoevaluacion"} <= headings
 
 
-# Classic cases of each algorithm, beyond the site's own words: Porter's paper
-# examples, and Spanish pronouns, accents, gu and the derivational endings.
-STEMMER_CASES = {
-    "es": "dándole verlo haciéndolo cayendo arguyendo huyendo comiéndoselas alineaciones contrastivas rápidamente "
-          "lógicamente felizmente aplicable posibilidades actividades capacidad nacionalizar arqueología averiguen "
-          "distinguió llegue argüir ojalá tecnologías resolución evolución diferencia presencias abogadas",
-    "en": "caresses ponies ties caress cats feed agreed plastered bled motoring sing conflated troubled sized hopping "
-          "tanned falling hissing fizzed failing filing happy sky relational conditional rational valenci hesitanci "
-          "digitizer conformabli radicalli differentli vileli analogousli vietnamization predication operator "
-          "feudalism decisiveness hopefulness callousness formaliti sensitiviti sensibiliti triplicate formative "
-          "formalize electriciti electrical hopeful goodness revival allowance inference airliner gyroscopic "
-          "adjustable defensible irritant replacement adjustment dependent adoption homologou communism activate "
-          "angulariti homologous effective bowdlerize probate rate cease controll roll yes youth says boy enjoying",
-}
-REFERENCE = {"es": snowballstemmer.stemmer("spanish"), "en": snowballstemmer.stemmer("porter")}
-STEMMERS_JS = ROOT / "docs" / "assets" / "javascripts" / "stemmers.js"
+@pytest.mark.parametrize("locale", macros.LOCALES)
+def test_every_glossary_entry_has_its_own_heading_in_the_index(site_dir, locale):
+    glossary = yaml.safe_load((ROOT / macros.GLOSSARY_FILE).read_text(encoding="utf-8"))["terms"]
+    record = search_records(site_dir, locale)[f"/{macros.locale_prefix(locale)}glosario/"]
+    assert {term["id"] for term in glossary} <= {anchor["id"] for anchor in record["anchors"]}
 
 
-def js_stems(words: dict[str, list[str]]) -> dict[str, list[str]]:
-    """The stems search-engine.js uses, computed by Node from stemmers.js."""
-    node = shutil.which("node")
-    assert node, "Node.js is missing: install nodejs (.ci/run does)"
-    program = (f"import {{ stemmers }} from {json.dumps(STEMMERS_JS.as_uri())};"
-               "let input = ''; process.stdin.on('data', (c) => (input += c)).on('end', () => {"
-               "const words = JSON.parse(input);"
-               "console.log(JSON.stringify(Object.fromEntries(Object.entries(words).map(([l, ws]) => [l, ws.map(stemmers[l])]))));});")
-    result = subprocess.run([node, "--input-type=module", "-e", program], input=json.dumps(words), capture_output=True, text=True, check=True)
-    return json.loads(result.stdout)
-
-
-@pytest.mark.site
-def test_the_search_stemmers_agree_with_snowball_on_every_word_of_the_site(site_dir):
-    words = {}
-    for locale, folder in (("es", ""), ("en", "en/")):
-        index = json.loads((site_dir / folder / "search" / "search_index.json").read_text(encoding="utf-8"))
-        text = " ".join(f"{d['title']} {d['text']}" for d in index["docs"])
-        found = set(re.findall(r"[^\W\d_]+", re.sub(r"<[^>]+>", " ", text).lower()))
-        words[locale] = sorted(found | set(STEMMER_CASES[locale].split()))
-        assert len(words[locale]) > 1000
-    ours = js_stems(words)
-    for locale, stemmer in REFERENCE.items():
-        wrong = [(w, want, got) for w, want, got in zip(words[locale], stemmer.stemWords(words[locale]), ours[locale]) if want != got]
-        assert wrong == [], f"{locale}: {len(wrong)} words stemmed unlike Snowball, e.g. {wrong[:10]}"
-
-
-def test_the_stemmers_join_inflected_forms():
-    stems = js_stems({"es": ["alineaciones", "alineación", "contrastivas", "contrastivo"], "en": ["models", "modelling", "contrasting", "contrastive"]})
-    assert stems["es"][0] == stems["es"][1] and stems["es"][2] == stems["es"][3]
-    assert stems["en"][0] == stems["en"][1] and stems["en"][2] == stems["en"][3]
+def test_the_bundle_holds_the_engine_and_index_only(site_dir):
+    bundle = site_dir / "pagefind"
+    assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-entry.json").is_file()
+    assert not list(bundle.glob("pagefind-*ui*")), "Pagefind's own interfaces are not published"
+    assert not list(site_dir.glob("**/search_index.json")), "the theme's index is not published"
+    entry = (bundle / "pagefind-entry.json").read_text(encoding="utf-8")
+    assert re.search(r'"languages":\{"en":.*"es":', entry), "languages in a fixed order"

@@ -1,20 +1,64 @@
-// The site's search box. The theme's own search starts a worker and downloads
-// the whole index and the lunr language files on every page view, about a third
-// of an article's transfer; this file only wires the theme's search box, and the
-// engine (search-engine.js) with the index are fetched the first time it opens.
+// The site's search box: the theme's box and result list, driven by Pagefind
+// (overrides/hooks/pagefind_search.py builds its index at build time). Nothing
+// of the search is fetched until a reader opens the box; then Pagefind loads the
+// index of the page's language, and only the chunks each query needs.
 
 const toggle = document.getElementById("__search");
 const dialog = document.querySelector(".md-search");
 const input = dialog.querySelector(".md-search__input");
 const list = dialog.querySelector(".md-search-result__list");
 const meta = dialog.querySelector(".md-search-result__meta");
-const t = JSON.parse(document.getElementById("__config").textContent).translations;
+const config = JSON.parse(document.getElementById("__config").textContent);
+const t = config.translations;
+const root = new URL(config.base.endsWith("/") ? config.base : `${config.base}/`, location.href);
+const MAX_RESULTS = 10;
 
 let engine = null; // a promise, created on first use
-const loadEngine = () => (engine ??= import("./search-engine.js").then((module) => (module.load(), module)));
+const loadEngine = () => (engine ??= import(new URL("pagefind/pagefind.js", root).href).then(async (pagefind) => {
+  // Result URLs are written from the site's root, which may be a folder (GitHub Pages).
+  await pagefind.options({ baseUrl: root.pathname });
+  pagefind.init();
+  return pagefind;
+}));
 
+const escape = (text) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+
+// A page's best section: the one where the query words occur most often.
+function bestSection(data) {
+  const sections = data.sub_results || [];
+  return sections.reduce((best, s) => (!best || (s.locations?.length || 0) > (best.locations?.length || 0) ? s : best), null);
+}
+
+function render(pages, count) {
+  list.replaceChildren();
+  meta.textContent = count === 0 ? t["search.result.none"]
+    : count === 1 ? t["search.result.one"] : t["search.result.other"].replace("#", count);
+  for (const data of pages) {
+    const section = bestSection(data);
+    const item = document.createElement("li");
+    item.className = "md-search-result__item";
+    // Pagefind's excerpts are escaped text with the matches in <mark>.
+    const heading = section && section.title !== data.meta.title ? `<h2>${escape(section.title)}</h2>` : "";
+    item.innerHTML = `<a href="${escape(new URL((section || data).url, location.href).href)}" class="md-search-result__link">` +
+      `<article class="md-search-result__article md-typeset"><h1>${escape(data.meta.title)}</h1>${heading}` +
+      `<p>${(section || data).excerpt}</p></article></a>`;
+    list.append(item);
+  }
+}
+
+let latest = 0;
 async function search() {
-  (await loadEngine()).search(input.value);
+  const query = input.value.trim();
+  const ticket = ++latest;
+  if (!query) {
+    list.replaceChildren();
+    meta.textContent = t["search.result.placeholder"];
+    return;
+  }
+  const pagefind = await loadEngine();
+  const found = await pagefind.search(query);
+  const pages = await Promise.all(found.results.slice(0, MAX_RESULTS).map((result) => result.data()));
+  if (ticket === latest) render(pages, found.results.length); // a later keystroke wins
 }
 
 // On phones and tablets the search covers the page, and the page under it must
