@@ -524,7 +524,7 @@ def test_the_guidance_toy_agrees_with_the_worked_example_and_works_from_the_keyb
     assert "78\u00a0%" in output.inner_text() and "0,81" in output.inner_text()
 
     scale = page.get_by_label("Escala de guía s (deslizador; muévelo con las flechas)")
-    for _ in range(200):
+    for _ in range(600):
         if page.evaluate("document.activeElement && document.activeElement.id") == scale.get_attribute("id"):
             break
         page.keyboard.press("Tab")

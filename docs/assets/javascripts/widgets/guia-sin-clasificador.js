@@ -174,7 +174,7 @@ const TEXT = {
     step: (steps) => `Paso del bucle, de 0 a ${steps} (deslizador)`,
     play: "Recorrer los pasos",
     figure: (n, k, steps, s) => `Las ${n} muestras en el paso ${k} de ${steps} con escala s = ${s}, sobre las cinco nubes de datos: tres de la clase A a la izquierda y dos de la clase B a la derecha.`,
-    legend: "Círculos verdes continuos: las tres nubes de la clase A. Naranjas discontinuos: las dos de la clase B. A₃ es la nube de A más lejana de B; los puntos son las muestras.",
+    legend: "Círculos de trazo continuo: las tres nubes de la clase A. De trazo discontinuo: las dos de la clase B. A₃ es la nube de A más lejana de B; los puntos son las muestras.",
     counter: (k, steps, evaluations, perStep) =>
       `Paso ${k} de ${steps} · evaluaciones de la red hasta aquí: ${evaluations} (${perStep} por paso).`,
     example: (s, value) => `Ejemplo del artículo: 0,2 + ${s} × (0,5 − 0,2) = ${value}.`,
@@ -194,7 +194,7 @@ const TEXT = {
     step: (steps) => `Step of the loop, from 0 to ${steps} (slider)`,
     play: "Play the steps",
     figure: (n, k, steps, s) => `The ${n} samples at step ${k} of ${steps} with scale s = ${s}, over the five data clouds: three of class A on the left and two of class B on the right.`,
-    legend: "Solid green circles: the three class A clouds. Dashed orange ones: the two class B clouds. A₃ is the A cloud farthest from B; the dots are the samples.",
+    legend: "Solid circles: the three class A clouds. Dashed circles: the two class B clouds. A₃ is the A cloud farthest from B; the dots are the samples.",
     counter: (k, steps, evaluations, perStep) =>
       `Step ${k} of ${steps} · network evaluations so far: ${evaluations} (${perStep} per step).`,
     example: (s, value) => `The article’s example: 0.2 + ${s} × (0.5 − 0.2) = ${value}.`,
@@ -293,7 +293,7 @@ function enhance(root) {
   const play = document.createElement("button");
   play.type = "button";
   play.textContent = t.play;
-  controls.append(sliderLabel, field.label, stepLabel, play);
+  controls.append(sliderLabel, field.field, stepLabel, play);
 
   // 3. The live panel: the scatter of samples, the step counter and the reading.
   const output = document.createElement("div");
