@@ -307,6 +307,7 @@ function enhance(root) {
   const dots = svgElement("g", { fill: "var(--md-default-fg-color)", "fill-opacity": 0.75 });
   for (let i = 0; i < samples; i++) dots.append(svgElement("circle", { r: 2.4 }));
   svg.append(dots);
+  svg.querySelectorAll("text").forEach((label) => svg.append(label)); // cloud names above the dots
   const legend = document.createElement("p");
   legend.textContent = t.legend;
   const counter = document.createElement("p");
