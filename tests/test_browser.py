@@ -641,3 +641,76 @@ def test_the_circular_eval_figure_writes_numbers_the_english_way(visit, base_url
     page = v.open(base_url + "en/multimodalidad-iag/07-evaluacion-multimodal/")
     assert _circular_cells(page) == [["25.00%", "0.39%"], ["85.00%", "80.08%"], ["85", "80"], ["76.7% to 90.7%", "71.1% to 86.7%"]]
     assert v.errors == [] and v.foreign == []
+
+
+GUIDANCE_TABLE = [
+    ["0", "0,20", "50", "55 %", "21 %", "1,20"],
+    ["1", "0,50", "50", "98 %", "31 %", "1,08"],
+    ["3", "1,10", "100", "100 %", "53 %", "0,99"],
+    ["7,5", "2,45", "100", "100 %", "78 %", "0,81"],
+]
+
+
+def guidance_table(page):
+    rows = page.locator('[data-widget="guia-sin-clasificador"] table tbody tr').all()
+    return [[c.replace("\u00a0", " ").replace("\u202f", " ").strip() for c in r.locator("td").all_inner_texts()] for r in rows]
+
+
+def test_the_guidance_toy_agrees_with_the_worked_example_and_works_from_the_keyboard(visit, base_url):
+    v = visit()
+    page = v.open(base_url + "multimodalidad-iag/05-generacion-multimodal/")
+    widget = page.locator('[data-widget="guia-sin-clasificador"]')
+    assert guidance_table(page) == GUIDANCE_TABLE, "the script recomputes the fallback to the same numbers"
+    output = widget.locator(".widget-output")
+    assert "0,2 + 7,5 × (0,5 − 0,2) = 2,45" in output.inner_text()
+    assert "Paso 50 de 50 · evaluaciones de la red hasta aquí: 100 (2 por paso)." in output.inner_text()
+    assert "78\u00a0%" in output.inner_text() and "0,81" in output.inner_text()
+
+    scale = page.get_by_label("Escala de guía s (deslizador; muévelo con las flechas)")
+    for _ in range(600):
+        if page.evaluate("document.activeElement && document.activeElement.id") == scale.get_attribute("id"):
+            break
+        page.keyboard.press("Tab")
+    else:
+        raise AssertionError("the guidance slider is not reachable with Tab")
+    page.keyboard.press("Home")
+    assert "Con s = 0 la red ignora la clase" in output.inner_text()
+    assert "100 (2 por paso)" not in output.inner_text() and "50 (1 por paso)" in output.inner_text()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert "Con s = 1 no hay guía" in output.inner_text()
+
+    field = page.get_by_label("Escala de guía s (escribe un valor entre 0 y 10)")
+    field.fill("7,5")
+    field.dispatch_event("input")
+    assert "= 2,45" in output.inner_text() and scale.input_value() == "7.5"
+
+    step = page.get_by_label("Paso del bucle, de 0 a 50 (deslizador)")
+    step.focus()
+    page.keyboard.press("Home")
+    assert "Paso 0 de 50 · evaluaciones de la red hasta aquí: 0 (2 por paso)." in output.inner_text()
+    assert "aún llevan ruido" in output.inner_text()
+    page.keyboard.press("ArrowRight")
+    assert "Paso 1 de 50 · evaluaciones de la red hasta aquí: 2 (2 por paso)." in output.inner_text()
+    page.keyboard.press("End")
+    assert "100 (2 por paso)" in output.inner_text()
+    assert v.errors == [] and v.foreign == []
+
+
+def test_the_guidance_toy_speaks_english_on_the_english_page(visit, base_url):
+    v = visit()
+    page = v.open(base_url + "en/multimodalidad-iag/05-generacion-multimodal/")
+    output = page.locator('[data-widget="guia-sin-clasificador"] .widget-output')
+    assert "0.2 + 7.5 × (0.5 − 0.2) = 2.45" in output.inner_text()
+    assert "Step 50 of 50 · network evaluations so far: 100 (2 per step)." in output.inner_text()
+    assert guidance_table(page)[3] == ["7.5", "2.45", "100", "100%", "78%", "0.81"]
+    assert v.errors == [] and v.foreign == []
+
+
+def test_the_guidance_toy_says_the_same_without_javascript(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "multimodalidad-iag/05-generacion-multimodal/")
+    table = guidance_table(page)
+    context.close()
+    assert table == GUIDANCE_TABLE
