@@ -133,8 +133,9 @@ function enhance(root) {
   });
   controls.append(accuracy.label, fields.label, threshold.label, sliderLabel);
 
+  // The live summary sits right under the controls; the recomputed table follows.
   root.insertBefore(controls, root.firstChild);
-  root.append(output);
+  root.insertBefore(output, controls.nextSibling);
   update();
 }
 
