@@ -8,6 +8,7 @@ the page's file next to the message, which names the argument and what is
 allowed. Hooks raise PluginError with the file in the message.
 """
 
+import calendar
 import datetime
 import posixpath
 import re
@@ -121,9 +122,33 @@ LABELS = {
         "previous": "Anterior",
         "next": "Siguiente",
         "series_index": "Presentación de la serie",
+        "upcoming": "Próximamente",
         "figure": "Figura {n}.",
         "avoid": "Evitar",
         "other_language": "en inglés",
+        "further": "Para seguir leyendo",
+        "first_step": "Un primer paso",
+        "deep_dive": "A fondo",
+        "cite": "Cómo citar",
+        "cite_intro": "Cita este artículo así:",
+        "bibtex": "En BibTeX:",
+        "copy_reference": "Copiar la referencia",
+        "copy_bibtex": "Copiar el BibTeX",
+        "copied": "Copiado.",
+        "article_in_series": "{series}, artículo {n} de {total}",
+        "reviewed_on": "Última revisión: {date}",
+        "license": ('Texto y figuras: <a rel="license" href="https://creativecommons.org/licenses/by/4.0/deed.es">CC BY 4.0</a>. '
+                    "Puedes copiarlos, adaptarlos y traducirlos si citas la fuente. "
+                    'Fragmentos de código: <a rel="license" href="https://creativecommons.org/publicdomain/zero/1.0/deed.es">CC0 1.0</a>, '
+                    "sin ninguna condición."),
+        "figure_credit": "Para reutilizar una figura, cítala con su número, el artículo, la serie, la licencia y su enlace: {example}",
+        "figure_example": "«Figura {n}, {title}, {series}, CC BY 4.0, {url}».",
+        "credit": "CC BY 4.0 · cómo citarla",
+        "history": "Historial",
+        "cadence": "Revisamos cada artículo de la serie cada seis meses: comprobamos sus cifras contra las fuentes y anotamos aquí lo que cambia. La próxima revisión de este artículo está prevista para {month}.",
+        "langid": "spanish",
+        "feed_rights": "Texto y figuras: CC BY 4.0. Fragmentos de código: CC0 1.0.",
+        "feed": "Suscríbete a la serie (Atom)",
     },
     "en": {
         "card": "Series facts",
@@ -145,9 +170,35 @@ LABELS = {
         "previous": "Previous",
         "next": "Next",
         "series_index": "Series overview",
+        "upcoming": "Coming next",
         "figure": "Figure {n}.",
         "avoid": "Avoid",
         "other_language": "in Spanish",
+        "further": "Further reading",
+        "first_step": "A first step",
+        "deep_dive": "A deep dive",
+        "cite": "How to cite",
+        "cite_intro": "Cite this article as:",
+        "bibtex": "In BibTeX:",
+        "copy_reference": "Copy the reference",
+        "copy_bibtex": "Copy the BibTeX",
+        "copied": "Copied.",
+        "article_in_series": "{series}, article {n} of {total}",
+        "reviewed_on": "Last reviewed {date}",
+        "license": ('Text and figures: <a rel="license" href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>. '
+                    "You may copy, adapt and translate them if you credit the source. "
+                    'Code snippets: <a rel="license" href="https://creativecommons.org/publicdomain/zero/1.0/">CC0 1.0</a>, '
+                    "with no conditions."),
+        "figure_credit": "To reuse a figure, credit it with its number, the article, the series, the license and its link: {example}",
+        "figure_example": "“Figure {n}, {title}, {series}, CC BY 4.0, {url}.”",
+        "credit": "CC BY 4.0 · how to credit it",
+        "history": "History",
+        "cadence": "Every article in the series is reviewed every six months: its numbers are checked against the sources and what changes is recorded here. The next review of this article is due in {month}.",
+        "translated": "Translated from the Spanish original, {link}. Translation last checked {date}.",
+        "translation_of": "English translation of {title}, {url}",
+        "langid": "english",
+        "feed_rights": "Text and figures: CC BY 4.0. Code snippets: CC0 1.0.",
+        "feed": "Subscribe to the series (Atom)",
     },
 }
 
@@ -177,7 +228,19 @@ def locale_prefix(locale: str) -> str:
 
 def long_date(date: datetime.date, locale: str) -> str:
     month = MONTHS[locale][date.month - 1]
-    return f"{date.day} de {month} de {date.year}" if locale == "es" else f"{date.day} {month} {date.year}"
+    return f"{date.day} de {month} de {date.year}" if locale == "es" else f"{month} {date.day}, {date.year}"
+
+
+def month_and_year(date: datetime.date, locale: str) -> str:
+    month = MONTHS[locale][date.month - 1]
+    return f"{month} de {date.year}" if locale == "es" else f"{month} {date.year}"
+
+
+def months_later(date: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later, or the month's last day when it is shorter."""
+    year, month = divmod(date.month - 1 + months, 12)
+    year, month = date.year + year, month + 1
+    return date.replace(year=year, month=month, day=min(date.day, calendar.monthrange(year, month)[1]))
 
 
 # -----------------------------------------------------------------------------
@@ -253,11 +316,66 @@ def validate_article_meta(meta: dict, source: str, number_in_name: int, today: d
     if meta["status"] not in ARTICLE_STATUSES:
         fail("status", f"is {meta['status']!r}; allowed: {', '.join(ARTICLE_STATUSES)}")
     reviewed = meta["last_reviewed"]
-    if not isinstance(reviewed, datetime.date) or isinstance(reviewed, datetime.datetime):
+    if not _is_date(reviewed):
         fail("last_reviewed", f"is {reviewed!r}; allowed: a date written YYYY-MM-DD")
     if reviewed > today:
         fail("last_reviewed", f"is {reviewed}, after today ({today})")
-    return {field: meta[field] for field in ARTICLE_FIELDS}
+    history = validate_history(meta.get("history"), fail, reviewed)
+    further = validate_further_reading(meta.get("further_reading"), fail)
+    checked = meta.get("translation_checked")
+    if checked is not None and (not _is_date(checked) or checked > today):
+        fail("translation_checked", f"is {checked!r}; allowed: a date written YYYY-MM-DD, not after today ({today})")
+    return {**{field: meta[field] for field in ARTICLE_FIELDS}, "history": history, "further_reading": further,
+            "translation_checked": checked}
+
+
+def _is_date(value) -> bool:
+    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
+
+
+def validate_history(history, fail, reviewed: datetime.date) -> list[dict]:
+    """The article's dated changes, newest first; the newest is the last review."""
+    shape = "a list of entries '- date: YYYY-MM-DD' with 'change: what changed', newest first"
+    if not isinstance(history, list) or not history:
+        fail("history", f"is missing or empty; it must be {shape}")
+    entries = []
+    for index, entry in enumerate(history, 1):
+        if not isinstance(entry, dict) or set(entry) != {"date", "change"}:
+            fail("history", f"entry {index} is {entry!r}; each entry has exactly 'date' and 'change'")
+        if not _is_date(entry["date"]):
+            fail("history", f"entry {index} has date {entry['date']!r}; allowed: a date written YYYY-MM-DD")
+        if not isinstance(entry["change"], str) or len(WORD.findall(entry["change"])) < 3:
+            fail("history", f"entry {index} ({entry['date']}) must say what changed in a few words, not {entry['change']!r}")
+        entries.append({"date": entry["date"], "change": entry["change"].strip()})
+    dates = [entry["date"] for entry in entries]
+    if dates != sorted(dates, reverse=True):
+        fail("history", f"is out of date order ({', '.join(map(str, dates))}); newest first")
+    if dates[0] != reviewed:
+        fail("history", f"starts with {dates[0]}, but last_reviewed is {reviewed}; the newest entry is the last review")
+    return entries
+
+
+FURTHER_READING_LEVELS = ("first_step", "deep_dive")
+
+
+def validate_further_reading(further, fail) -> dict:
+    """Optional: readings at two levels, each a bibliography key with a note (keys checked per page)."""
+    if further is None:
+        return {}
+    if not isinstance(further, dict) or not further or set(further) - set(FURTHER_READING_LEVELS):
+        fail("further_reading", f"is {further!r}; allowed: a mapping with {' and/or '.join(FURTHER_READING_LEVELS)}")
+    checked = {}
+    for level in FURTHER_READING_LEVELS:
+        items = further.get(level)
+        if items is None:
+            continue
+        if not isinstance(items, list) or not items:
+            fail("further_reading", f"'{level}' must be a non-empty list of entries '- key: …' with 'note: …'")
+        for index, item in enumerate(items, 1):
+            if not isinstance(item, dict) or set(item) != {"key", "note"} or not all(isinstance(v, str) and v.strip() for v in item.values()):
+                fail("further_reading", f"'{level}' entry {index} is {item!r}; each entry has a 'key' and a 'note' (one sentence)")
+        checked[level] = [{"key": item["key"], "note": item["note"].strip()} for item in items]
+    return checked
 
 
 def series_articles(docs_dir: Path, series_dir: str, locale: str) -> list[dict]:
@@ -289,12 +407,13 @@ LINEUP_ITEM = re.compile(r"^(?P<number>\d+)\. \*\*(?P<title>.+?)\*\*\s*$", re.M)
 
 
 def series_landing(docs_dir: Path, series_dir: str, locale: str) -> dict:
-    """The landing page of a series: its title and how many articles its outline plans."""
+    """The landing page of a series: its title and the articles its outline plans (number → title)."""
     path = Path(docs_dir) / series_dir / f"index.{locale}.md"
     if not path.is_file():
         raise ValueError(f"series {series_dir!r} has no landing page {path.relative_to(docs_dir).as_posix()}")
     markdown, meta = get_data(path.read_text(encoding="utf-8"))
-    return {"title": meta.get("title", series_dir), "planned": len(LINEUP_ITEM.findall(markdown))}
+    lineup = {int(m["number"]): m["title"] for m in LINEUP_ITEM.finditer(markdown)}
+    return {"title": meta.get("title", series_dir), "planned": len(lineup), "lineup": lineup}
 
 
 def link_lineup(markdown: str, published: dict[int, str]) -> str:
@@ -689,13 +808,16 @@ def check_alt(alt) -> str:
     return alt
 
 
-def figure_html(project_dir: Path, name: str, number: int, locale: str, alt, caption) -> str:
+def figure_html(project_dir: Path, name: str, number: int, locale: str, alt, caption, credit: bool = False) -> str:
+    """The figure, numbered, with its alt text and caption; in an article, a link
+    to how to credit it (its licence and citation are in «Cómo citar»)."""
     alt = check_alt(alt)
     caption = _text("caption", caption)
     svg = figure_svg(project_dir, name, locale, alt)
     label = LABELS[locale]["figure"].format(n=number)
+    credit_html = f' <a class="series-figure-credit" href="#como-citar">{escape(LABELS[locale]["credit"])}</a>' if credit else ""
     return (f'<figure class="series-figure" id="fig-{name}"><div class="series-figure-frame">{svg}</div>'
-            f'<figcaption><span class="series-figure-number">{escape(label)}</span> {escape(caption)}</figcaption></figure>')
+            f'<figcaption><span class="series-figure-number">{escape(label)}</span> {escape(caption)}{credit_html}</figcaption></figure>')
 
 
 def widget_script(project_dir: Path, name: str, page_url: str) -> str:
@@ -891,7 +1013,141 @@ def article_context(docs_dir: Path, series_dir: str, article: dict, locale: str,
         "reviewed_label": long_date(article["last_reviewed"], locale),
         "previous": link(before[-1] if before else None),
         "next": link(after[0] if after else None),
+        # The last published article points to the next one the outline plans, and to the feed.
+        "upcoming": None if after or article["number"] >= landing["planned"] else
+                    {"number": article["number"] + 1, "title": landing["lineup"][article["number"] + 1],
+                     "feed": get_relative_url(f"{prefix}{FEED_FILE}", page_url)},
     }
+
+
+REVIEW_CADENCE_MONTHS = 6
+BIBTEX_SPECIAL = re.compile(r"([{}%&$#_~^\\])")
+
+
+def bibtex_text(text: str) -> str:
+    """A value for a BibTeX field: LaTeX's special characters escaped."""
+    return BIBTEX_SPECIAL.sub(lambda m: {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}.get(m[1], "\\" + m[1]), text)
+
+
+def bibtex_entry(key: str, fields: list[tuple[str, str]]) -> str:
+    """A biblatex @online entry; `author` is braced as a whole, since the series is its author."""
+    width = max(len(name) for name, _ in fields)
+    lines = [f"  {name.ljust(width)} = {{{'{' + bibtex_text(value) + '}' if name == 'author' else bibtex_text(value)}}}," for name, value in fields]
+    return "@online{" + key + ",\n" + "\n".join(lines) + "\n}"
+
+
+def article_parts(article: dict, locale: str, series: dict, site: dict, bibliography: dict, figure_names: list[str]) -> dict:
+    """What the kit adds to an article besides its card: further reading, how to
+    cite it (a formatted reference and a BibTeX entry, both from the front matter
+    and the site configuration), the licence, its history and, in a translation,
+    the note that names the original.
+
+    `series` has the series' title, folder and planned count; `site` has the
+    site's `url`, `author` and this page's `url`; an English twin's `original`
+    (title and page URL of the Spanish article) comes in `article`.
+    """
+    labels = LABELS[locale]
+    url = site["url"] + site["page_url"]
+    published = article["history"][-1]["date"]
+    reviewed = article["last_reviewed"]
+    original = article.get("original")
+
+    further = []
+    for level in FURTHER_READING_LEVELS:
+        items = article["further_reading"].get(level)
+        if items:
+            entries = []
+            for item in items:
+                if item["key"] not in bibliography:
+                    raise ValueError(f"{article['source']}: further_reading '{level}': unknown key {item['key']!r}; add it to {BIBLIOGRAPHY_FILE} first")
+                entries.append({"reference": reference_html(bibliography[item["key"]]), "note": item["note"]})
+            further.append({"title": labels[level], "items": entries})
+
+    in_series = labels["article_in_series"].format(series="<em>{0}</em>", n=article["number"], total=series["planned"])
+    quoted = "«{0}»." if locale == "es" else "“{0}.”"
+    parts = [escape(f"{site['author']} ({published.year}). "), Markup(quoted).format(article["title"]), " ",
+             Markup(in_series).format(series["title"]), ". "]
+    fields = [("author", site["author"]), ("title", article["title"]), ("series", series["title"]), ("number", str(article["number"])),
+              ("date", published.isoformat()), ("url", url), ("langid", labels["langid"])]
+    note = labels["reviewed_on"].format(date=reviewed.isoformat())
+    if original:
+        parts += [Markup(labels["translation_of"]).format(title=Markup('<span lang="es">«{0}»</span>').format(original["title"]),
+                                                          url=Markup('<a href="{0}" hreflang="es">{0}</a>').format(original["url"])), ". "]
+        fields += [("origtitle", original["title"]), ("origlanguage", "spanish")]
+        note = labels["translation_of"].format(title=original["title"], url=original["url"]) + ". " + note
+    parts += [labels["reviewed_on"].format(date=long_date(reviewed, locale)), ". ", Markup('<a href="{0}">{0}</a>').format(url)]
+    fields.append(("note", note))
+    key = f"{series['dir']}-{article['number']:02d}" + ("" if locale == DEFAULT_LOCALE else f"-{locale}")
+
+    example = ""
+    if figure_names:
+        example = labels["figure_example"].format(n=1, title=article["title"], series=series["title"], url=f"{url}#fig-{figure_names[0]}")
+
+    return {
+        "labels": labels,
+        "further": further,
+        "reference": Markup("").join(escape(part) for part in parts),
+        "bibtex": bibtex_entry(key, fields),
+        "license": Markup(labels["license"]),
+        "figure_credit": labels["figure_credit"].format(example=example) if example else "",
+        "history": [{"iso": e["date"].isoformat(), "label": long_date(e["date"], locale), "change": e["change"]} for e in article["history"]],
+        "cadence": labels["cadence"].format(month=month_and_year(months_later(reviewed, REVIEW_CADENCE_MONTHS), locale)),
+        "translation": original and Markup(labels["translated"]).format(
+            link=Markup('<a href="{0}" hreflang="es" lang="es">{1}</a>').format(original["relative_url"], original["title"]),
+            date=Markup('<time datetime="{0}">{1}</time>').format(article["translation_checked"].isoformat(),
+                                                                 long_date(article["translation_checked"], locale))),
+    }
+
+
+# The sections the kit adds at the end of an article, in this order: (heading id,
+# label, template). The ids are the same in both languages, like every heading.
+ARTICLE_END = (("para-seguir-leyendo", "further", "article_further_reading.html"),
+               ("como-citar", "cite", "article_citation.html"),
+               ("historial", "history", "article_history.html"))
+
+
+def article_end_markdown(project_dir: Path, parts: dict) -> str:
+    """The kit's closing sections as Markdown headings (so they join the table of
+    contents) over the HTML their templates render."""
+    sections = []
+    for heading_id, label, template in ARTICLE_END:
+        if label == "further" and not parts["further"]:
+            continue
+        sections.append(f"## {parts['labels'][label]} {{ #{heading_id} }}\n\n{render_template(project_dir, template, parts)}")
+    return "\n\n".join(sections)
+
+
+TWIN_FIELDS = ("number", "type", "level", "status", "last_reviewed")
+
+
+def twin_problems(meta: dict, locale: str, twin: dict) -> list[str]:
+    """What an article's checked front matter (`meta`, in `locale`) and its other
+    twin's raw front matter disagree on: the shared fields, the dates of the
+    history, the further-reading keys; and whether the translation is dated."""
+    problems = []
+    differing = [f for f in TWIN_FIELDS if twin.get(f) != meta[f]]
+    if differing:
+        problems.append(f"front matter field(s) {', '.join(differing)} differ from its twin")
+    twin_dates = [entry.get("date") for entry in twin.get("history") or [] if isinstance(entry, dict)]
+    if twin_dates != [entry["date"] for entry in meta["history"]]:
+        problems.append("the dates of its history differ from its twin's; both list the same changes on the same days")
+    twin_further = twin.get("further_reading") or {}
+    for level in FURTHER_READING_LEVELS:
+        keys = [item["key"] for item in meta["further_reading"].get(level, [])]
+        twin_keys = [item.get("key") for item in twin_further.get(level) or [] if isinstance(item, dict)]
+        if keys != twin_keys:
+            problems.append(f"further_reading '{level}' lists {keys} but its twin lists {twin_keys}; both list the same works")
+    checked = meta["translation_checked"]
+    if locale == DEFAULT_LOCALE and checked is not None:
+        problems.append("translation_checked belongs in the translated twin only, not in the original")
+    if locale != DEFAULT_LOCALE:
+        original_review = twin.get("last_reviewed")
+        if checked is None:
+            problems.append("front matter field 'translation_checked' is missing; a translation says when it was last checked against the original")
+        elif _is_date(original_review) and checked < original_review:
+            problems.append(f"translation_checked is {checked}, older than the original's last review ({original_review}); "
+                            "check the translation against the original, then update it")
+    return problems
 
 
 def insert_after_title(markdown: str, html: str) -> str:
@@ -900,6 +1156,64 @@ def insert_after_title(markdown: str, html: str) -> str:
     if not match:
         raise ValueError("the article has no '# Title' line to put its card under")
     return f"{markdown[:match.end()]}\n\n{html}\n\n{markdown[match.end():].lstrip(chr(10))}"
+
+
+# -----------------------------------------------------------------------------
+# Feeds: one Atom feed per language with the published articles
+# -----------------------------------------------------------------------------
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+FEED_FILE = "feed.xml"
+
+
+def feed_entries(docs_dir: Path, locale: str, site_url: str) -> list[dict]:
+    """The published articles of every series in one language, newest first
+    (by first publication, then by number)."""
+    entries = []
+    for series_dir in series_folders(docs_dir):
+        for article in series_articles(docs_dir, series_dir, locale):
+            if article["status"] != "published":
+                continue
+            entries.append({"title": article["title"], "summary": article["description"],
+                            "url": f"{site_url}{locale_prefix(locale)}{series_dir}/{article['stem']}/",
+                            "published": article["history"][-1]["date"], "updated": article["last_reviewed"],
+                            "number": article["number"]})
+    return sorted(entries, key=lambda e: (e["published"], e["number"]), reverse=True)
+
+
+def atom_feed(entries: list[dict], locale: str, site: dict) -> str:
+    """An Atom 1.0 document; dates are the articles' own (the feed's is its newest
+    entry's), so two builds of one commit write the same bytes."""
+    def day(date):
+        return f"{date.isoformat()}T00:00:00Z"
+
+    home = f"{site['url']}{locale_prefix(locale)}"
+    ET.register_namespace("", ATOM_NS)
+    feed = ET.Element(f"{{{ATOM_NS}}}feed", {"xml:lang": locale})
+
+    def add(parent, tag, text=None, **attributes):
+        element = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", attributes)
+        element.text = text
+        return element
+
+    add(feed, "title", site["name"])
+    add(feed, "subtitle", site["description"])
+    add(feed, "id", home + FEED_FILE)
+    add(feed, "link", rel="self", type="application/atom+xml", href=home + FEED_FILE)
+    add(feed, "link", rel="alternate", type="text/html", href=home)
+    add(feed, "updated", day(max((e["updated"] for e in entries), default=datetime.date(1970, 1, 1))))
+    add(add(feed, "author"), "name", site["author"])
+    add(feed, "rights", site["rights"])
+    for entry in entries:
+        item = add(feed, "entry")
+        add(item, "title", entry["title"])
+        add(item, "id", entry["url"])
+        add(item, "link", rel="alternate", type="text/html", href=entry["url"])
+        add(item, "published", day(entry["published"]))
+        add(item, "updated", day(entry["updated"]))
+        add(item, "summary", entry["summary"])
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 
 # -----------------------------------------------------------------------------
@@ -913,7 +1227,7 @@ class PageState:
 
     def __init__(self):
         self.cited, self.linked_terms = [], set()
-        self.references_done, self.figures, self.minutes, self.article = False, 0, None, None
+        self.references_done, self.figure_names, self.minutes, self.article = False, [], None, None
 
 
 def _register_math(conf):
@@ -941,6 +1255,7 @@ def define_env(env):
         raise PluginError("Every page needs its twin in each language:\n  " + "\n  ".join(problems))
     bibliography = load_bibliography(project_dir / BIBLIOGRAPHY_FILE)
     glossary = load_glossary(project_dir / GLOSSARY_FILE)
+    env.series_bibliography = bibliography  # for the page hooks: further reading
     _register_math(env.conf)
 
     # Published articles join their series' nav section in number order; drafts
@@ -992,8 +1307,8 @@ def define_env(env):
 
     @env.macro
     def figure(name, alt=None, caption=None):
-        state().figures += 1
-        return figure_html(project_dir, name, state().figures, locale(), alt, caption)
+        state().figure_names.append(name)
+        return figure_html(project_dir, name, len(state().figure_names), locale(), alt, caption, credit=state().article is not None)
 
     @env.macro
     def widget(name):
@@ -1018,12 +1333,16 @@ def on_pre_page_macros(env):
     if article:
         series_dir, number, stem = article
         meta = validate_article_meta(page.meta, source, number, datetime.date.today())
-        for other in LOCALES:
-            _, twin = get_data((docs_dir / series_dir / f"{stem}.{other}.md").read_text(encoding="utf-8"))
-            differing = [f for f in ("number", "type", "level", "status", "last_reviewed") if twin.get(f) != meta[f]]
-            if differing:
-                raise PluginError(f"{source}: front matter field(s) {', '.join(differing)} differ from its {other} twin")
+        other = next(other for other in LOCALES if other != locale)
+        _, twin = get_data((docs_dir / series_dir / f"{stem}.{other}.md").read_text(encoding="utf-8"))
+        problems = twin_problems(meta, locale, twin)
+        if problems:
+            raise PluginError(f"{source}: " + "; ".join(problems) + f" (twin: docs/{series_dir}/{stem}.{other}.md)")
         env.page_state.article = {**meta, "source": source}
+        if locale != DEFAULT_LOCALE:
+            original = f"{series_dir}/{stem}/"
+            env.page_state.article["original"] = {"title": twin.get("title"), "url": env.conf["site_url"] + original,
+                                                  "relative_url": get_relative_url(original, page.url)}
         env.page_state.minutes = reading_minutes(env.markdown, locale)
         if meta["status"] == "draft":
             page.meta["search"] = {"exclude": True}
@@ -1047,9 +1366,31 @@ def on_post_page_macros(env):
     series_dir = page.file.src_uri.split("/")[0]
     locale = page_locale(page, env.conf)
     try:
-        context = article_context(Path(env.project_dir) / DOCS_DIR, series_dir, state.article, locale, page.url, state.minutes)
-        card = render_template(Path(env.project_dir), "article_meta.html", context)
-        pager = render_template(Path(env.project_dir), "series_pager.html", context)
-        env.markdown = insert_after_title(env.markdown, card) + f"\n\n{pager}\n"
+        project_dir = Path(env.project_dir)
+        context = article_context(project_dir / DOCS_DIR, series_dir, state.article, locale, page.url, state.minutes)
+        card = render_template(project_dir, "article_meta.html", context)
+        pager = render_template(project_dir, "series_pager.html", context)
+        series = {"title": context["series_title"], "dir": series_dir, "planned": context["planned"]}
+        site = {"url": env.conf["site_url"], "author": env.conf["site_author"], "page_url": page.url}
+        parts = article_parts(state.article, locale, series, site, env.series_bibliography, state.figure_names)
+        if parts["translation"]:
+            card = f'<p class="translation-note">{parts["translation"]}</p>\n{card}'
+        end = article_end_markdown(project_dir, parts)
+        env.markdown = insert_after_title(env.markdown, card) + f"\n\n{end}\n\n{pager}\n"
     except ValueError as error:
         raise PluginError(f"{source}: {error}") from None
+
+
+def on_post_build(env):
+    """The Atom feed of the language just built (the i18n plugin builds each one)."""
+    conf = env.conf
+    locale = conf["theme"]["language"]
+    site = {"url": conf["site_url"], "name": conf["site_name"], "description": conf["site_description"],
+            "author": conf["site_author"], "rights": LABELS[locale]["feed_rights"]}
+    try:
+        entries = feed_entries(Path(env.project_dir) / DOCS_DIR, locale, conf["site_url"])
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    target = Path(conf["site_dir"]) / locale_prefix(locale) / FEED_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(atom_feed(entries, locale, site), encoding="utf-8")

@@ -15,7 +15,9 @@ from test_macros import article, write
 
 TODAY = datetime.date(2026, 11, 26)
 VALID = dict(title="T", description="Una descripción.", number=3, type="entrenamiento", level="general",
-             status="published", last_reviewed=datetime.date(2026, 1, 15))
+             status="published", last_reviewed=datetime.date(2026, 1, 15),
+             history=[{"date": datetime.date(2026, 1, 15), "change": "Cifras revisadas contra sus fuentes."},
+                      {"date": datetime.date(2025, 12, 1), "change": "Primera versión publicada."}])
 
 
 # Front matter ----------------------------------------------------------------------------
@@ -39,6 +41,20 @@ def test_valid_front_matter_passes():
         ({"status": "review"}, "field 'status' is 'review'; allowed: draft, published"),
         ({"last_reviewed": "ayer"}, "field 'last_reviewed' is 'ayer'; allowed: a date written YYYY-MM-DD"),
         ({"last_reviewed": datetime.date(2027, 1, 1)}, "field 'last_reviewed' is 2027-01-01, after today (2026-11-26)"),
+        ({"history": None}, "field 'history' is missing or empty"),
+        ({"history": []}, "field 'history' is missing or empty"),
+        ({"history": [{"date": datetime.date(2026, 1, 15)}]}, "entry 1 is {'date': datetime.date(2026, 1, 15)}; each entry has exactly 'date' and 'change'"),
+        ({"history": [{"date": "enero", "change": "Primera versión publicada."}]}, "entry 1 has date 'enero'"),
+        ({"history": [{"date": datetime.date(2026, 1, 15), "change": "cambios"}]}, "must say what changed in a few words"),
+        ({"history": [{"date": datetime.date(2026, 1, 10), "change": "Primera versión publicada."}]},
+         "starts with 2026-01-10, but last_reviewed is 2026-01-15"),
+        ({"history": [{"date": datetime.date(2026, 1, 15), "change": "Cifras revisadas otra vez."}, {"date": datetime.date(2026, 2, 1), "change": "Un cambio más tarde."}]},
+         "out of date order (2026-01-15, 2026-02-01); newest first"),
+        ({"further_reading": {"lecturas": []}}, "field 'further_reading' is"),
+        ({"further_reading": {"first_step": []}}, "'first_step' must be a non-empty list"),
+        ({"further_reading": {"deep_dive": [{"key": "radford2021clip"}]}}, "'deep_dive' entry 1"),
+        ({"translation_checked": "ayer"}, "field 'translation_checked' is 'ayer'"),
+        ({"translation_checked": datetime.date(2027, 1, 1)}, "not after today"),
     ],
 )
 def test_bad_front_matter_names_the_file_and_the_field(changes, message):
@@ -100,7 +116,7 @@ def test_the_lineup_links_published_articles_only():
 
 def test_series_landing_counts_the_planned_articles(tmp_path):
     write(tmp_path / "serie" / "index.es.md", LANDING)
-    assert macros.series_landing(tmp_path, "serie", "es") == {"title": "Serie de prueba", "planned": 3}
+    assert macros.series_landing(tmp_path, "serie", "es") == {"title": "Serie de prueba", "planned": 3, "lineup": {1: "Uno", 2: "Dos", 3: "Tres"}}
 
 
 def test_series_nav_lists_published_articles_after_the_landing_and_is_idempotent():
@@ -122,7 +138,7 @@ def test_article_context_gives_position_neighbours_and_labels(tmp_path):
     assert context["next"] == {"url": "../03-art/", "number": 3, "title": "Art 3"}
     assert context["series_url"] == "../"
     assert context["type_label"] == "Architecture explained"
-    assert context["reviewed_label"] == "15 January 2026"
+    assert context["reviewed_label"] == "January 15, 2026"
     first = macros.article_context(tmp_path, "serie", articles[0], "en", "en/serie/01-art/", 7)
     assert first["previous"] is None and first["next"]["number"] == 3, "drafts are skipped"
 
@@ -137,7 +153,7 @@ def test_an_article_beyond_the_outline_is_refused(tmp_path):
 
 def test_long_dates_in_both_languages():
     assert macros.long_date(datetime.date(2026, 3, 5), "es") == "5 de marzo de 2026"
-    assert macros.long_date(datetime.date(2026, 3, 5), "en") == "5 March 2026"
+    assert macros.long_date(datetime.date(2026, 3, 5), "en") == "March 5, 2026"
 
 
 def test_insert_after_title():
@@ -378,3 +394,96 @@ def test_a_widget_script_is_linked_relative_to_the_page():
 def test_a_missing_widget_is_refused():
     with pytest.raises(ValueError, match=r"widget 'nada': no file docs/assets/javascripts/widgets/nada.js; available: .*ritmo-de-canales"):
         macros.widget_script(ROOT, "nada", "x/")
+
+
+# Publication parts: history, citation, licence, translation, feed ---------------------------------
+
+
+def test_months_later_keeps_the_day_or_takes_the_last_of_a_short_month():
+    assert macros.months_later(datetime.date(2026, 12, 1), 6) == datetime.date(2027, 6, 1)
+    assert macros.months_later(datetime.date(2026, 8, 31), 6) == datetime.date(2027, 2, 28)
+    assert macros.month_and_year(datetime.date(2027, 6, 1), "es") == "junio de 2027"
+    assert macros.long_date(datetime.date(2026, 12, 1), "en") == "December 1, 2026"
+
+
+def test_bibtex_escapes_what_latex_would_read_as_commands():
+    assert macros.bibtex_text("50 % & {x} #1 a_b") == r"50 \% \& \{x\} \#1 a\_b"
+    entry = macros.bibtex_entry("k", [("author", "Serie A & B"), ("title", "T")])
+    assert entry == "@online{k,\n  author = {{Serie A \\& B}},\n  title  = {T},\n}"
+
+
+def twin_meta(**changes):
+    meta = macros.validate_article_meta({**VALID, **changes}, "s/03-x.es.md", 3, TODAY)
+    return meta
+
+
+def test_twins_must_share_history_dates_and_further_reading_and_date_the_translation():
+    es = twin_meta()
+    en_raw = {**VALID, "translation_checked": datetime.date(2026, 1, 20)}
+    assert macros.twin_problems(es, "es", en_raw) == []
+    en = twin_meta(translation_checked=datetime.date(2026, 1, 20))
+    assert macros.twin_problems(en, "en", dict(VALID)) == []
+    late = {**VALID, "history": VALID["history"][:1]}
+    assert "dates of its history differ" in macros.twin_problems(es, "es", late)[0]
+    reading = {"first_step": [{"key": "radford2021clip", "note": "CLIP."}]}
+    assert "further_reading 'first_step' lists [] but its twin lists ['radford2021clip']" in macros.twin_problems(es, "es", {**en_raw, "further_reading": reading})[0]
+    stale = twin_meta(translation_checked=datetime.date(2026, 1, 1))
+    assert "older than the original's last review (2026-01-15)" in macros.twin_problems(stale, "en", dict(VALID))[0]
+    assert "'translation_checked' is missing" in macros.twin_problems(es, "en", dict(VALID))[0]
+    assert "belongs in the translated twin only" in macros.twin_problems(stale, "es", en_raw)[0]
+
+
+SERIES = {"title": "Multimodalidad en IA generativa", "dir": "multimodalidad-iag", "planned": 8}
+SITE = {"url": "https://example.org/serie/", "author": "Multimodalidad en IA generativa", "page_url": "multimodalidad-iag/03-x/"}
+BIBLIOGRAPHY = {"radford2021clip": {"key": "radford2021clip", "title": "Learning Transferable Visual Models", "authors": "Radford et al.",
+                                    "year": 2021, "arxiv": "2103.00020", "id_checked": True}}
+
+
+def test_the_citation_is_made_from_the_front_matter_and_the_site():
+    article = {**twin_meta(title="Alineación: «pares» & más"), "source": "s/03-x.es.md"}
+    parts = macros.article_parts(article, "es", SERIES, SITE, BIBLIOGRAPHY, ["a3-matriz"])
+    reference = str(parts["reference"])
+    assert reference.startswith("Multimodalidad en IA generativa (2025). «Alineación: «pares» &amp; más». <em>Multimodalidad en IA generativa</em>, artículo 3 de 8.")
+    assert "Última revisión: 15 de enero de 2026." in reference and 'href="https://example.org/serie/multimodalidad-iag/03-x/"' in reference
+    bibtex = " ".join(parts["bibtex"].split())
+    assert "date = {2025-12-01}" in bibtex and r"title = {Alineación: «pares» \& más}" in bibtex
+    assert parts["bibtex"].startswith("@online{multimodalidad-iag-03,")
+    assert "https://example.org/serie/multimodalidad-iag/03-x/#fig-a3-matriz" in parts["figure_credit"]
+    assert [e["iso"] for e in parts["history"]] == ["2026-01-15", "2025-12-01"]
+    assert "julio de 2026" in parts["cadence"]
+    assert parts["translation"] is None and parts["further"] == []
+
+
+def test_the_english_citation_names_the_spanish_original():
+    article = {**twin_meta(translation_checked=datetime.date(2026, 1, 20)), "source": "s/03-x.en.md",
+               "original": {"title": "Original", "url": "https://example.org/serie/multimodalidad-iag/03-x/", "relative_url": "../../../x/"}}
+    parts = macros.article_parts(article, "en", SERIES, {**SITE, "page_url": "en/multimodalidad-iag/03-x/"}, BIBLIOGRAPHY, [])
+    assert "English translation of <span lang=\"es\">«Original»</span>" in str(parts["reference"])
+    assert "origtitle    = {Original}" in parts["bibtex"] and parts["bibtex"].startswith("@online{multimodalidad-iag-03-en,")
+    assert 'href="../../../x/"' in str(parts["translation"]) and "January 20, 2026" in str(parts["translation"])
+    assert parts["figure_credit"] == ""
+
+
+def test_further_reading_needs_known_keys():
+    reading = {"first_step": [{"key": "radford2021clip", "note": "El artículo de CLIP."}]}
+    article = {**twin_meta(further_reading=reading), "source": "s/03-x.es.md"}
+    parts = macros.article_parts(article, "es", SERIES, SITE, BIBLIOGRAPHY, [])
+    assert parts["further"][0]["title"] == "Un primer paso" and parts["further"][0]["items"][0]["note"] == "El artículo de CLIP."
+    bad = {**twin_meta(further_reading={"deep_dive": [{"key": "nadie2099", "note": "No existe."}]}), "source": "s/03-x.es.md"}
+    with pytest.raises(ValueError, match="s/03-x.es.md: further_reading 'deep_dive': unknown key 'nadie2099'"):
+        macros.article_parts(bad, "es", SERIES, SITE, BIBLIOGRAPHY, [])
+
+
+def test_the_atom_feed_lists_entries_in_the_order_given_with_their_own_dates():
+    entries = [{"title": "Dos", "summary": "S2", "url": "https://e.org/2/", "published": datetime.date(2026, 2, 1),
+                "updated": datetime.date(2026, 3, 1), "number": 2},
+               {"title": "Uno", "summary": "S1", "url": "https://e.org/1/", "published": datetime.date(2026, 1, 1),
+                "updated": datetime.date(2026, 1, 1), "number": 1}]
+    site = {"url": "https://e.org/", "name": "Serie", "description": "D", "author": "A", "rights": "CC BY 4.0"}
+    xml = macros.atom_feed(entries, "es", site)
+    root = macros.ET.fromstring(xml)
+    ns = {"a": macros.ATOM_NS}
+    assert [t.text for t in root.findall("a:entry/a:title", ns)] == ["Dos", "Uno"]
+    assert root.find("a:updated", ns).text == "2026-03-01T00:00:00Z"
+    assert root.find("a:link[@rel='self']", ns).get("href") == "https://e.org/feed.xml"
+    assert xml == macros.atom_feed(entries, "es", site), "the same input gives the same bytes"

@@ -60,6 +60,9 @@ def test_every_page_passes_axe_at_every_width_with_no_error_or_failed_request(vi
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("slate" if scheme == "dark" else "default")
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 800})
+        # The theme animates its drawer and sidebars into the new layout; axe must
+        # see the layout, not a frame of the animation.
+        page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
         assert [f"{width} px: {problem}" for problem in axe_violations(page)] == []
         frames = page.evaluate(SCROLLING_FRAMES)
         assert [f for f in frames if not (f["focusable"] and f["name"])] == [], f"{width} px: frames that scroll"
@@ -203,7 +206,7 @@ def test_an_article_reads_on_a_360_pixel_phone(visit, base_url, path):
     frame = page.get_by_role("region", name=wide[0])
     frame.focus()
     page.keyboard.press("ArrowRight")
-    assert frame.evaluate("f => f.scrollLeft") > 0, "the arrow keys scroll the focused frame"
+    frame.page.wait_for_function("f => f.scrollLeft > 0", arg=frame.element_handle(), timeout=2000)  # the arrow keys scroll it
     assert axe_violations(page) == []
 
 
@@ -243,15 +246,36 @@ def test_the_similarity_matrix_agrees_with_the_worked_example(visit, base_url):
     page = v.open(base_url + "multimodalidad-iag/03-alineacion-cross-modal/")
     field = page.get_by_label("Temperatura τ (escribe un valor entre 0,01 y 10)")
     summary = page.locator('[data-widget="matriz-de-similitud"] .widget-output p')
-    for tau, loss in (("1", "0,753"), ("0.1", "0,016"), ("0.07", "0,003")):
+    for tau, loss in (("1", "0,753"), ("0,1", "0,016"), ("0,07", "0,003")):
         field.fill(tau)
-        field.dispatch_event("input")
         assert summary.inner_text().endswith(f"pérdida simétrica {loss}."), summary.inner_text()
     slider = page.get_by_label("Temperatura τ (deslizador; muévelo con las flechas)")
     slider.focus()
     before = summary.inner_text()
     page.keyboard.press("ArrowRight")
     assert summary.inner_text() != before, "the slider works from the keyboard"
+    assert v.errors == [] and v.foreign == []
+
+
+@pytest.mark.parametrize("path, decimal, foreign, message", [
+    ("multimodalidad-iag/03-alineacion-cross-modal/", "0,5", "x", "Escribe un número entre 0,01 y 10."),
+    ("en/multimodalidad-iag/03-alineacion-cross-modal/", "0.5", "0,5", "Type a number from 0.01 to 10."),
+])
+def test_a_number_box_reads_the_page_languages_decimals_and_says_when_a_value_is_not_used(visit, base_url, path, decimal, foreign, message):
+    v = visit()
+    page = v.open(base_url + path)
+    field = page.locator('[data-widget="matriz-de-similitud"] input[inputmode="decimal"]')
+    summary = page.locator('[data-widget="matriz-de-similitud"] .widget-output p')
+    note = page.locator(f"#{field.get_attribute('aria-describedby')}")
+    field.fill(decimal)
+    shown = summary.inner_text()
+    assert f"τ = {decimal}:" in shown, shown
+    assert field.get_attribute("aria-invalid") == "false" and not note.is_visible()
+    for wrong in ("12", "50", foreign):
+        field.fill(wrong)
+        assert note.inner_text() == message and note.is_visible(), f"{wrong!r} is refused next to the box"
+        assert field.get_attribute("aria-invalid") == "true"
+        assert summary.inner_text() == shown, f"{wrong!r} is not used"
     assert v.errors == [] and v.foreign == []
 
 
@@ -337,6 +361,34 @@ def test_search_on_a_phone_covers_the_page_without_widening_it_and_returns_to_th
     page.keyboard.press("Escape")
     assert page.evaluate("scrollY") == 1500, "closing the search returns to the same place"
     assert v.errors == [] and v.foreign == []
+
+
+@pytest.mark.parametrize("path, button, label", [
+    ("multimodalidad-iag/02-embeddings-y-espacios-latentes/", "Copiar el BibTeX", "Copiado."),
+    ("en/multimodalidad-iag/02-embeddings-y-espacios-latentes/", "Copy the reference", "Copied."),
+])
+def test_the_citation_copies_from_the_keyboard(visit, base_url, path, button, label):
+    v = visit()
+    v.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = v.open(base_url + path)
+    copy = page.get_by_role("button", name=button)
+    copy.focus()
+    page.keyboard.press("Enter")
+    page.locator(".citation-copied").filter(has_text=label).wait_for()
+    source = "cita-bibtex" if "BibTeX" in button else "cita-referencia"
+    expected = page.evaluate(f"document.getElementById('{source}').innerText.trim()")
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    assert expected.startswith("@online{") if source == "cita-bibtex" else "(2026)" in expected
+    assert v.errors == [] and v.foreign == []
+
+
+def test_without_javascript_the_citation_has_no_dead_buttons(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "multimodalidad-iag/01-que-es-multimodalidad/")
+    assert not page.locator(".citation-actions").is_visible()
+    assert page.locator("#cita-bibtex").is_visible()
+    context.close()
 
 
 WHOLE_DOCUMENT_ROWS = {

@@ -3,10 +3,13 @@
 Each case builds a copy of the project with one thing broken.
 """
 
+import datetime
 import re
 import shutil
 
 import pytest
+import yaml
+from mkdocs.utils.meta import get_data
 
 from conftest import ROOT, strict_build
 
@@ -27,6 +30,14 @@ def edit(project, relative, old, new):
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def edit_front_matter(project, relative, change):
+    """Rewrite a page's front matter through `change(meta)`, whatever it holds today."""
+    path = project / relative
+    markdown, meta = get_data(path.read_text(encoding="utf-8"))
+    change(meta)
+    path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + markdown, encoding="utf-8")
 
 
 def failed_build(project):
@@ -90,7 +101,7 @@ ARTICLE = "docs/multimodalidad-iag/01-que-es-multimodalidad.es.md"
         ("type: arquitectura", "type: ensayo", "front matter field 'type' is 'ensayo'; allowed: arquitectura, entrenamiento, caso-de-uso"),
         ("level: general\n", "", "front matter field 'level' is missing"),
         ("last_reviewed: 2026-11-26", "last_reviewed: pronto", "front matter field 'last_reviewed' is 'pronto'"),
-        ("status: published", "status: draft", "front matter field(s) status differ from its en twin"),
+        ("status: published", "status: draft", "front matter field(s) status differ from its twin"),
         ('{{ cite("goh2021multimodal") }}', '{{ cite("goh2099inventado") }}', "cite: unknown key 'goh2099inventado'"),
         ('{{ cite("goh2021multimodal") }}', '{{ cite("rohrbach2018chair") }}', "key 'rohrbach2018chair' has id_checked: False"),
         ('{{ term("prosodia") }}', '{{ term("entonacion") }}', "term: unknown term 'entonacion'"),
@@ -119,3 +130,47 @@ def test_a_figure_without_alt_text_stops_the_build(project):
 def test_an_unsafe_figure_stops_the_build(project):
     edit(project, "docs/assets/figures/mapa-de-canales.svg", "<defs>", '<defs><script>alert(1)</script>')
     assert "element <script> is not allowed" in failed_build(project)
+
+
+ARTICLE_EN = ARTICLE.replace(".es.md", ".en.md")
+DAY = datetime.timedelta(days=1)
+
+
+def older_entry(meta, text="An older change, for the test."):
+    meta["history"].append({"date": meta["history"][-1]["date"] - DAY, "change": text})
+
+
+@pytest.mark.parametrize(
+    "page, change, message",
+    [
+        (ARTICLE, lambda m: m.__setitem__("last_reviewed", m["last_reviewed"] - DAY), "field 'history' starts with"),
+        (ARTICLE, lambda m: m["history"].append({"date": m["last_reviewed"] + DAY, "change": "Un cambio posterior, al final."}),
+         "field 'history' is out of date order"),
+        (ARTICLE, lambda m: m.pop("history"), "field 'history' is missing or empty"),
+        (ARTICLE, lambda m: m["history"].__setitem__(0, {"date": m["last_reviewed"], "change": "actualizado"}),
+         "must say what changed in a few words"),
+        (ARTICLE_EN, older_entry, "the dates of its history differ from its twin's"),
+        (ARTICLE_EN, lambda m: m.__setitem__("translation_checked", datetime.date(2000, 1, 1)),
+         "translation_checked is 2000-01-01, older than the original's last review"),
+        (ARTICLE_EN, lambda m: m.pop("translation_checked"), "'translation_checked' is missing"),
+        (ARTICLE, lambda m: m.__setitem__("translation_checked", m["last_reviewed"]), "translation_checked belongs in the translated twin only"),
+        (ARTICLE_EN, lambda m: m.__setitem__("further_reading", {"first_step": [{"key": "radford2021clip", "note": "CLIP."}]}),
+         "further_reading 'first_step' lists"),
+        (ARTICLE, lambda m: m.__setitem__("further_reading", {"primer_paso": []}), "field 'further_reading' is"),
+    ],
+    ids=["review-not-newest", "out-of-order", "no-history", "vague-change", "twin-dates", "stale-translation",
+         "undated-translation", "translation-date-in-original", "further-reading-keys-differ", "further-reading-shape"],
+)
+def test_a_bad_history_or_translation_stops_the_build(project, page, change, message):
+    edit_front_matter(project, page, change)
+    output = failed_build(project)
+    assert page.rsplit("/", 1)[-1] in output
+    assert message in output
+
+
+def test_an_unknown_further_reading_key_stops_the_build(project):
+    for page in (ARTICLE, ARTICLE_EN):
+        edit_front_matter(project, page, lambda m: m.__setitem__("further_reading", {"deep_dive": [{"key": "nadie2099", "note": "No existe."}]}))
+    output = failed_build(project)
+    assert "further_reading 'deep_dive': unknown key 'nadie2099'" in output
+    assert "01-que-es-multimodalidad" in output

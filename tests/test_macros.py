@@ -31,7 +31,8 @@ def write(path: Path, text: str = "") -> Path:
 def article(status: str, number: int = 1, **fields) -> str:
     """A valid article page (front matter and title), with `fields` changed."""
     meta = dict(title="A", description="Una descripción.", number=number, type="arquitectura",
-                level="general", status=status, last_reviewed="2026-01-15")
+                level="general", status=status, last_reviewed="2026-01-15",
+                history="[{date: 2026-01-15, change: Primera versión publicada.}]")
     meta.update(fields)
     lines = [f"{key}: {value}" for key, value in meta.items() if value is not None]
     return "---\n" + "\n".join(lines) + "\n---\n# A\n"

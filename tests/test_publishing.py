@@ -48,3 +48,10 @@ def test_a_draft_is_reachable_but_listed_nowhere(draft_site, locale):
     prefix = "" if locale == "es" else "en/"
     index = json.loads((draft_site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [d for d in index["docs"] if STEM in d["location"]]
+
+
+@pytest.mark.parametrize("locale", ["es", "en"])
+def test_a_draft_never_appears_in_the_feed(draft_site, locale):
+    feed = (draft_site / macros.locale_prefix(locale) / "feed.xml").read_text(encoding="utf-8")
+    assert STEM not in feed
+    assert "02-embeddings-y-espacios-latentes" in feed, "the published ones are still there"

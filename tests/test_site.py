@@ -106,7 +106,8 @@ def test_the_article_card_shows_position_type_level_time_and_review(load_page, l
     assert rows[labels["level"]].text == macros.LEVEL_LABELS["general"][locale]
     markdown, _ = get_data((ROOT / "docs" / f"{ARTICLE_SOURCE}.{locale}.md").read_text(encoding="utf-8"))
     assert rows[labels["read"]].text == labels["minutes"].format(n=macros.reading_minutes(markdown, locale))
-    assert rows[labels["reviewed"]].find("time").attrs["datetime"] == "2026-11-26"
+    _, meta = get_data((ROOT / "docs" / f"{ARTICLE_SOURCE}.{locale}.md").read_text(encoding="utf-8"))
+    assert rows[labels["reviewed"]].find("time").attrs["datetime"] == meta["last_reviewed"].isoformat() == meta["history"][0]["date"].isoformat()
 
 
 @pytest.mark.parametrize("locale", macros.LOCALES)
@@ -201,7 +202,7 @@ def test_every_page_is_found_and_shared_well(site_dir, site_url, path):
     head = parse_html((site_dir / path / "index.html").read_text(encoding="utf-8")).find("head")
     twin = path[len("en/"):] if path.startswith("en/") else path
     assert head.find("link", rel="canonical").attrs["href"] == base + path
-    alternates = {link.attrs["hreflang"]: link.attrs["href"] for link in head.find_all("link", rel="alternate")}
+    alternates = {link.attrs["hreflang"]: link.attrs["href"] for link in head.find_all("link", rel="alternate") if "hreflang" in link.attrs}
     assert alternates == {"es": base + twin, "en": f"{base}en/{twin}", "x-default": base + twin}
     meta = {m.attrs.get("property") or m.attrs.get("name"): m.attrs.get("content") for m in head.find_all("meta")}
     assert meta["description"] and meta["og:description"] == meta["description"] == meta["twitter:description"]
@@ -234,3 +235,85 @@ def test_tables_sit_in_the_theme_scroll_frame(load_page, locale):
     page = load_page(locale, "multimodalidad-iag/01-que-es-multimodalidad/")
     tables = page.find_all("table")
     assert tables and all(t.parent.attrs.get("class") == "md-typeset__table" for t in tables)
+
+
+# What a publication gives its readers: history, citation, licence, translation note ------------
+
+ARTICLE_SOURCES = sorted(p.name[: -len(".es.md")] for p in (ROOT / "docs" / "multimodalidad-iag").glob("0[1-8]-*.es.md"))
+
+
+def article_meta(stem, locale):
+    return get_data((ROOT / "docs" / "multimodalidad-iag" / f"{stem}.{locale}.md").read_text(encoding="utf-8"))[1]
+
+
+@pytest.mark.parametrize("locale", macros.LOCALES)
+@pytest.mark.parametrize("stem", ARTICLE_SOURCES)
+def test_an_article_ends_with_its_history_newest_first_and_the_review_cadence(load_page, locale, stem):
+    meta = article_meta(stem, locale)
+    root = load_page(locale, f"multimodalidad-iag/{stem}/")
+    assert root.find("h2", id="historial").text.startswith(macros.LABELS[locale]["history"])
+    history = root.find("div", cls="article-history")
+    dates = [t.attrs["datetime"] for t in history.find_all("time")]
+    assert dates == [entry["date"].isoformat() for entry in meta["history"]] == sorted(dates, reverse=True)
+    assert [li.text.split(": ", 1)[1] for li in history.find_all("li")] == [entry["change"] for entry in meta["history"]]
+    next_review = macros.months_later(meta["last_reviewed"], macros.REVIEW_CADENCE_MONTHS)
+    assert macros.month_and_year(next_review, locale) in history.find("p").text
+
+
+@pytest.mark.parametrize("locale", macros.LOCALES)
+@pytest.mark.parametrize("stem", ARTICLE_SOURCES)
+def test_an_article_says_how_to_cite_it_with_its_canonical_url_and_licence(load_page, site_url, locale, stem):
+    meta = article_meta(stem, locale)
+    root = load_page(locale, f"multimodalidad-iag/{stem}/")
+    url = f"{site_url}{macros.locale_prefix(locale)}multimodalidad-iag/{stem}/"
+    assert root.find("link", rel="canonical").attrs["href"] == url
+    reference = root.find("p", id="cita-referencia").text
+    assert meta["title"] in reference and url in reference and macros.long_date(meta["last_reviewed"], locale) in reference
+    assert f"({meta['history'][-1]['date'].year})" in reference
+    bibtex = root.find("code", id="cita-bibtex").text
+    assert bibtex.startswith("@online{") and f"url = {{{url}}}" in " ".join(bibtex.split())
+    licences = [a.attrs["href"] for a in root.find("div", cls="citation").find_all("a", rel="license")]
+    assert any("/licenses/by/4.0/" in href for href in licences) and any("/publicdomain/zero/1.0/" in href for href in licences)
+    credits = [a.attrs["href"] for a in root.find_all("a", cls="series-figure-credit")]
+    assert credits and set(credits) == {"#como-citar"}, "every figure says how to credit it"
+    if locale == "en":
+        original = article_meta(stem, "es")
+        assert original["title"] in reference and f"{site_url}multimodalidad-iag/{stem}/" in reference
+        assert f"origtitle = {{{original['title']}}}" in " ".join(bibtex.split())
+
+
+@pytest.mark.parametrize("stem", ARTICLE_SOURCES)
+def test_the_english_twin_says_it_is_a_translation_and_links_its_original(site_dir, load_page, stem):
+    root = load_page("en", f"multimodalidad-iag/{stem}/")
+    note = root.find("p", cls="translation-note")
+    link = note.find("a", hreflang="es")
+    assert (site_dir / "en" / "multimodalidad-iag" / stem / link.attrs["href"] / "index.html").resolve() == \
+        (site_dir / "multimodalidad-iag" / stem / "index.html").resolve()
+    assert link.text == article_meta(stem, "es")["title"]
+    assert note.find("time").attrs["datetime"] == article_meta(stem, "en")["translation_checked"].isoformat()
+    assert load_page("es", f"multimodalidad-iag/{stem}/").find("p", cls="translation-note") is None
+
+
+@pytest.mark.parametrize("locale", macros.LOCALES)
+@pytest.mark.parametrize("stem", ARTICLE_SOURCES)
+def test_further_reading_lists_both_levels_in_the_page_language(load_page, locale, stem):
+    meta = article_meta(stem, locale)
+    section = load_page(locale, f"multimodalidad-iag/{stem}/").find("div", cls="further-reading")
+    further = meta.get("further_reading")
+    if not further:
+        assert section is None
+        return
+    titles = [h.text for h in section.find_all("h3")]
+    assert titles == [macros.LABELS[locale][level] for level in macros.FURTHER_READING_LEVELS if level in further]
+    notes = [li.text for li in section.find_all("li")]
+    expected = [item["note"] for level in macros.FURTHER_READING_LEVELS for item in further.get(level, [])]
+    assert len(notes) == len(expected) and all(note.endswith(text) for note, text in zip(notes, expected))
+
+
+@pytest.mark.parametrize("locale", macros.LOCALES)
+def test_every_page_footer_states_the_licences_in_its_language(load_page, locale):
+    for page in ("", "glosario/", "multimodalidad-iag/"):
+        footer = load_page(locale, page).find("div", cls="md-copyright")
+        licences = [a.attrs["href"] for a in footer.find_all("a", rel="license")]
+        assert len(licences) == 2 and "/licenses/by/4.0/" in licences[0] and "/publicdomain/zero/1.0/" in licences[1]
+        assert ("Hecho con" if locale == "es" else "Made with") in footer.text

@@ -124,3 +124,24 @@ document.querySelector(".md-sidebar--primary")?.addEventListener("click", (event
   if (link && link.pathname === location.pathname) drawer.checked = false;
 });
 document.addEventListener("keydown", (event) => event.key === "Escape" && (drawer.checked = false));
+
+// «Cómo citar»: buttons that copy the reference or the BibTeX entry. Shown only
+// here, with scripts; without them the text is there to select.
+for (const actions of document.querySelectorAll(".citation-actions")) {
+  const status = actions.querySelector(".citation-copied");
+  actions.hidden = false;
+  actions.addEventListener("click", async (event) => {
+    const button = event.target.closest("button[data-copy]");
+    if (!button) return;
+    const text = document.getElementById(button.dataset.copy).innerText.trim();
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch {
+      // No clipboard permission (an insecure page, an old browser): select the text instead.
+      getSelection().selectAllChildren(document.getElementById(button.dataset.copy));
+      document.execCommand("copy");
+    }
+    status.textContent = status.dataset.copied;
+    setTimeout(() => (status.textContent = ""), 4000);
+  });
+}

@@ -3,6 +3,8 @@
 // enhances the static table inside the figure (the fallback without
 // JavaScript), so both always show the same rows: a and b, a and c, b and c.
 
+import { formatNumber, numberField, pageLang } from "./numeros.js";
+
 const TEXT = {
   es: {
     legend: (name) => `Vector ${name}`,
@@ -20,18 +22,8 @@ const TEXT = {
 
 const NAMES = ["a", "b", "c"];
 const PAIRS = [[0, 1], [0, 2], [1, 2]];
+const LIMIT = 1000; // components the reader may type, in either direction
 const SUBSCRIPTS = ["\u2081", "\u2082", "\u2083"];
-
-// Numbers as in the articles: a decimal comma and a narrow space for thousands
-// in Spanish; a decimal point and a comma for thousands in English.
-function formatNumber(value, lang, decimals) {
-  const fixed = Math.abs(value).toFixed(decimals);
-  const sign = value < 0 && Number(fixed) !== 0 ? "\u2212" : "";
-  const [whole, fraction] = fixed.split(".");
-  const separator = lang === "en" ? "," : "\u202f";
-  const grouped = whole.length > 4 || lang === "en" ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, separator) : whole;
-  return fraction ? `${sign}${grouped}${lang === "en" ? "." : ","}${fraction}` : `${sign}${grouped}`;
-}
 
 // The dot product keeps up to three decimals, without trailing zeros.
 function formatDot(value, lang) {
@@ -42,8 +34,8 @@ function formatDot(value, lang) {
 
 const dot = (u, v) => u.reduce((sum, x, i) => sum + x * v[i], 0);
 
-function enhance(root, index) {
-  const lang = document.documentElement.lang in TEXT ? document.documentElement.lang : "en";
+function enhance(root) {
+  const lang = pageLang();
   const vectors = root.dataset.vectors.split(",").map((v) => v.trim().split(/\s+/).map(Number));
   const table = root.querySelector("table");
   const rows = [...table.tBodies[0].rows];
@@ -53,7 +45,8 @@ function enhance(root, index) {
   const controls = document.createElement("div");
   controls.className = "widget-controls";
   controls.style.gridTemplateColumns = "repeat(auto-fit, minmax(15em, 1fr))";
-  const inputs = vectors.map((vector, k) => {
+  const current = vectors.map((vector) => [...vector]);
+  vectors.forEach((vector, k) => {
     const fieldset = document.createElement("fieldset");
     fieldset.style.display = "flex";
     fieldset.style.gap = "0.5em";
@@ -61,33 +54,22 @@ function enhance(root, index) {
     const legend = document.createElement("legend");
     legend.textContent = TEXT[lang].legend(NAMES[k]);
     fieldset.append(legend);
-    const fields = vector.map((value, i) => {
+    vector.forEach((value, i) => {
       // A visible label (a₁, a₂, a₃) and a spoken one ("Component 1 of a").
-      const label = document.createElement("label");
-      label.textContent = `${NAMES[k]}${SUBSCRIPTS[i]}`;
-      const input = document.createElement("input");
-      input.type = "number";
-      input.step = "any";
-      input.inputMode = "decimal";
-      input.id = `coseno-${index}-${NAMES[k]}${i + 1}`;
-      input.value = String(value);
-      input.setAttribute("aria-label", TEXT[lang].component(NAMES[k], i + 1));
-      input.style.width = "4em";
-      input.style.maxWidth = "100%";
-      label.append(input);
-      fieldset.append(label);
-      return input;
+      const { field } = numberField({
+        label: `${NAMES[k]}${SUBSCRIPTS[i]}`, spoken: TEXT[lang].component(NAMES[k], i + 1),
+        min: -LIMIT, max: LIMIT, value, lang, decimals: 3,
+        onValue: (number) => { current[k][i] = number; update(); },
+      });
+      field.querySelector("input").style.width = "4em";
+      fieldset.append(field);
     });
     controls.append(fieldset);
-    return fields;
   });
   root.insertBefore(controls, table.closest(".md-typeset__scrollwrap") || table);
   table.setAttribute("aria-live", "polite");
 
   function update() {
-    // An empty or unfinished field leaves the table as it was.
-    if (inputs.flat().some((input) => input.value.trim() === "" || !Number.isFinite(Number(input.value)))) return;
-    const current = inputs.map((fields) => fields.map((input) => Number(input.value)));
     PAIRS.forEach(([i, j], r) => {
       const [u, v] = [current[i], current[j]];
       const product = dot(u, v);
@@ -103,7 +85,6 @@ function enhance(root, index) {
       }
     });
   }
-  inputs.flat().forEach((input) => input.addEventListener("input", update));
   update();
 }
 

@@ -99,7 +99,10 @@ function enhance(root) {
   output.append(summary);
 
   function update() {
-    summary.textContent = text.summary(cells(state.p / 100, state.n, state.t, lang));
+    const c = cells(state.p / 100, state.n, state.t, lang);
+    summary.textContent = text.summary(c);
+    // The slider is read aloud as the page writes the number ("0,9"), or as "no review" at 0.
+    slider.setAttribute("aria-valuetext", c.t === null ? text.noReview : c.t);
   }
 
   const controls = document.createElement("div");
@@ -115,7 +118,7 @@ function enhance(root) {
   const slider = document.createElement("input");
   const threshold = numberField({
     label: text.threshold, min: LIMITS.t[0], max: LIMITS.t[1], value: state.t, lang, decimals: 3,
-    onValue: (v) => { state.t = v; slider.value = String(v); update(); },
+    onValue: (v) => { state.t = v; slider.value = String(Math.min(v, 0.99)); update(); },
   });
   const sliderLabel = document.createElement("label");
   slider.type = "range";
@@ -131,7 +134,7 @@ function enhance(root) {
     threshold.set(state.t);
     update();
   });
-  controls.append(accuracy.label, fields.label, threshold.label, sliderLabel);
+  controls.append(accuracy.field, fields.field, threshold.field, sliderLabel);
 
   // The live summary sits right under the controls; the recomputed table follows.
   root.insertBefore(controls, root.firstChild);

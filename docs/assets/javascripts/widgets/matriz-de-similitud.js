@@ -7,6 +7,9 @@
 // JavaScript): the table's numbers are recomputed here from the same
 // similarities, so the table, the live panel and the article always agree.
 
+import { formatNumber, numberField, pageLang, parseNumber } from "./numeros.js";
+import { framedTable } from "./tabla.js";
+
 const TEXT = {
   es: {
     slider: "Temperatura τ (deslizador; muévelo con las flechas)",
@@ -36,21 +39,8 @@ const TAU_MIN = 0.01;
 const TAU_MAX_SLIDER = 2;
 const TAU_MAX = 10;
 
-// Decimal comma in Spanish, point in English, as in the articles.
-function formatNumber(value, lang, digits = 3) {
-  const text = value.toFixed(digits);
-  return lang === "es" ? text.replace(".", ",") : text;
-}
-
 // A temperature as written in the text: 1, 0,1, 0,07 (no trailing zeros).
-function formatTau(value, lang) {
-  const text = String(Number(value.toFixed(3)));
-  return lang === "es" ? text.replace(".", ",") : text;
-}
-
-function parseNumber(text) {
-  return Number(String(text).trim().replace(",", "."));
-}
+const formatTau = (value, lang) => formatNumber(value, lang, 3, { trim: true });
 
 function softmax(values) {
   const top = Math.max(...values);
@@ -118,13 +108,13 @@ function fillMatrix(table, probs, lang) {
   [...table.tBodies[0].rows].forEach((tr, i) => {
     probs[i].forEach((p, j) => {
       const cell = tr.cells[j + 1];
-      (cell.firstElementChild || cell).textContent = formatNumber(p, lang);
+      (cell.firstElementChild || cell).textContent = formatNumber(p, lang, 3);
     });
   });
 }
 
 function enhance(root, index) {
-  const lang = document.documentElement.lang in TEXT ? document.documentElement.lang : "en";
+  const lang = pageLang();
   const t = TEXT[lang];
   const similarities = root.dataset.similarities.split(";").map((row) => row.trim().split(/\s+/).map(Number));
   const n = similarities.length;
@@ -136,26 +126,30 @@ function enhance(root, index) {
 
   // 1. The fallback table, recomputed from the same similarities.
   rows.forEach((row) => {
-    const tau = parseNumber(row.cells[0].textContent);
+    const tau = parseNumber(row.cells[0].textContent, lang);
     if (!Number.isFinite(tau) || tau <= 0) return;
     const r = compute(similarities, tau);
-    const diagonal = (probs) => probs.map((p, i) => formatNumber(p[i], lang)).join(" · ");
+    const diagonal = (probs) => probs.map((p, i) => formatNumber(p[i], lang, 3)).join(" · ");
     row.cells[1].textContent = diagonal(r.rowProbs);
     row.cells[2].textContent = diagonal(transpose(r.colProbs));
-    row.cells[3].textContent = formatNumber(r.i2t, lang);
-    row.cells[4].textContent = formatNumber(r.t2i, lang);
-    row.cells[5].textContent = formatNumber(r.loss, lang);
+    row.cells[3].textContent = formatNumber(r.i2t, lang, 3);
+    row.cells[4].textContent = formatNumber(r.t2i, lang, 3);
+    row.cells[5].textContent = formatNumber(r.loss, lang, 3);
   });
 
   // 2. Controls: a slider and a number field, kept in step.
+  const start = parseNumber(root.dataset.tau, "en");
   const id = `matriz-de-similitud-${index}`;
   const controls = document.createElement("div");
   controls.className = "widget-controls";
   controls.innerHTML =
-    `<label for="${id}-deslizador">${t.slider}<input id="${id}-deslizador" type="range" min="${TAU_MIN}" max="${TAU_MAX_SLIDER}" step="0.01"></label>` +
-    `<label for="${id}-valor">${t.number}<input id="${id}-valor" type="number" min="${TAU_MIN}" max="${TAU_MAX}" step="0.01" inputmode="decimal"></label>`;
+    `<label for="${id}-deslizador">${t.slider}<input id="${id}-deslizador" type="range" min="${TAU_MIN}" max="${TAU_MAX_SLIDER}" step="0.01"></label>`;
   const slider = controls.querySelector('input[type="range"]');
-  const field = controls.querySelector('input[type="number"]');
+  const number = numberField({
+    label: t.number, min: TAU_MIN, max: TAU_MAX, value: start, lang, decimals: 3,
+    onValue: (tau) => { slider.value = String(Math.min(tau, TAU_MAX_SLIDER)); show(tau); },
+  });
+  controls.append(number.field);
 
   // 3. The live panel: the summary sentence and the two softmax matrices.
   const output = document.createElement("div");
@@ -164,7 +158,7 @@ function enhance(root, index) {
   summary.setAttribute("aria-live", "polite");
   const rowTable = matrixTable(t.rows, similarities, lang);
   const colTable = matrixTable(t.cols, similarities, lang);
-  output.append(summary, rowTable, colTable);
+  output.append(summary, framedTable(rowTable, t.rows), framedTable(colTable, t.cols));
 
   const anchor = table.closest(".md-typeset__scrollwrap") || table;
   root.insertBefore(controls, anchor);
@@ -172,31 +166,18 @@ function enhance(root, index) {
 
   function show(tau) {
     const r = compute(similarities, tau);
-    summary.textContent = t.summary(formatTau(tau, lang), formatNumber(r.i2t, lang), formatNumber(r.t2i, lang), formatNumber(r.loss, lang));
+    summary.textContent = t.summary(formatTau(tau, lang), formatNumber(r.i2t, lang, 3), formatNumber(r.t2i, lang, 3), formatNumber(r.loss, lang, 3));
     slider.setAttribute("aria-valuetext", formatTau(tau, lang));
     fillMatrix(rowTable, r.rowProbs, lang);
     fillMatrix(colTable, r.colProbs, lang);
   }
 
-  function valid(tau) {
-    return Number.isFinite(tau) && tau >= TAU_MIN && tau <= TAU_MAX;
-  }
-
   slider.addEventListener("input", () => {
     const tau = Number(slider.value);
-    field.value = String(tau);
+    number.set(tau);
     show(tau);
   });
-  field.addEventListener("input", () => {
-    const tau = parseNumber(field.value);
-    if (!valid(tau)) return;
-    slider.value = String(Math.min(tau, TAU_MAX_SLIDER));
-    show(tau);
-  });
-
-  const start = valid(parseNumber(root.dataset.tau)) ? parseNumber(root.dataset.tau) : 1;
   slider.value = String(Math.min(start, TAU_MAX_SLIDER));
-  field.value = String(start);
   show(start);
 }
 

@@ -57,26 +57,32 @@ const MESSAGES = {
 let fields = 0;
 
 // A labelled text box for a number in [min, max]. `onValue(number)` runs for
-// every valid value; an invalid one marks the box (aria-invalid), shows why next
-// to it, and leaves the figure on the last valid value. Returns the label (to
-// place in the controls) and `set(value)` to move it from another control.
-export function numberField({ label, min, max, value, lang, decimals = 2, whole = false, onValue }) {
+// every valid value; an invalid one marks the box (aria-invalid), says why right
+// after it, and leaves the figure on the last valid value. `spoken` names the box
+// for screen readers when the visible label is short ("a₁"). Returns the field
+// (to place among the controls), its input, and `set(value)` to move it from
+// another control.
+export function numberField({ label, spoken, min, max, value, lang, decimals = 2, whole = false, onValue }) {
   const id = `campo-numerico-${++fields}`;
-  const wrapper = document.createElement("label");
-  wrapper.htmlFor = id;
-  wrapper.append(label);
+  const field = document.createElement("div");
+  field.className = "widget-field";
+  const caption = document.createElement("label");
+  caption.htmlFor = id;
+  caption.append(label);
   const input = document.createElement("input");
   input.type = "text";
   input.inputMode = whole ? "numeric" : "decimal";
   input.id = id;
   input.autocomplete = "off";
   input.spellcheck = false;
+  if (spoken) input.setAttribute("aria-label", spoken);
   const message = document.createElement("span");
   message.id = `${id}-mensaje`;
   message.className = "widget-message";
   message.setAttribute("aria-live", "polite");
   input.setAttribute("aria-describedby", message.id);
-  wrapper.append(input, message);
+  caption.append(input);
+  field.append(caption, message);
 
   const shown = (n) => formatNumber(n, lang, whole ? 0 : decimals, { trim: true });
   const explain = (whole ? MESSAGES[lang].whole : MESSAGES[lang].range)(shown(min), shown(max));
@@ -95,5 +101,5 @@ export function numberField({ label, min, max, value, lang, decimals = 2, whole 
     message.textContent = "";
   }
   set(value);
-  return { label: wrapper, input, set };
+  return { field, input, set };
 }
