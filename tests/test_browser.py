@@ -74,11 +74,14 @@ def test_every_page_passes_axe_at_every_width_with_no_error_or_failed_request(vi
     assert v.foreign == [], "requests to other hosts"
 
 
-def test_a_missing_page_gets_the_bilingual_404(visit, base_url):
-    v = visit()
-    page = v.open(base_url + "no-existe/")
-    assert page.locator("h1").inner_text() == "Página no encontrada"
-    assert page.locator('section[lang="en"] h2').inner_text() == "Page not found"
+@pytest.mark.parametrize("path, locale, first", [("no-existe/", "es-ES", "Página no encontrada"), ("en/no-existe/", "es-ES", "Page not found"),
+                                                 ("no-existe/", "en-US", "Page not found")])
+def test_a_missing_page_gets_the_bilingual_404_in_the_readers_language_first(visit, base_url, path, locale, first):
+    v = visit(locale=locale)
+    page = v.open(base_url + path)
+    headings = page.locator("h1").all_inner_texts()
+    assert headings[0] == first and set(headings) == {"Página no encontrada", "Page not found"}
+    assert page.evaluate("document.documentElement.lang") == ("en" if first == "Page not found" else "es")
     assert axe_violations(page) == []
     assert v.foreign == []
 
@@ -806,3 +809,55 @@ def test_the_per_field_accuracy_widget_reads_english_numbers(visit, base_url):
     assert "66.9% of documents perfect" in summary.inner_text(), "0.99^40 = 66.9%, the self-check's answer"
     assert "400 errors slip through per 1,000 documents" in summary.inner_text(), "40 fields × 1% × 1,000 documents"
     assert v.errors == [] and v.foreign == []
+
+
+def test_switching_language_keeps_the_readers_place(visit, base_url):
+    """Halfway down article 3, the switch lands on the same section of the English twin."""
+    v = visit(viewport={"width": 1280, "height": 800})
+    page = v.open(base_url + "multimodalidad-iag/03-alineacion-cross-modal/")
+    page.evaluate("document.getElementById('de-donde-salen-los-pares').scrollIntoView(); scrollBy(0, 300)")
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator("a.md-select__link[hreflang=en]").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == base_url + "en/multimodalidad-iag/03-alineacion-cross-modal/#de-donde-salen-los-pares"
+    top = page.evaluate("document.getElementById('de-donde-salen-los-pares').getBoundingClientRect().top")
+    assert 0 <= top < 200, "the twin opens at that section"
+    assert v.errors == []
+
+
+def test_on_a_phone_a_tap_on_a_glossary_term_shows_its_definition_in_place(visit, base_url):
+    v = visit(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    url = base_url + "multimodalidad-iag/02-embeddings-y-espacios-latentes/"
+    page = v.open(url)
+    term = page.locator(".md-content a.glossary-term").first
+    definition = term.get_attribute("data-title")
+    term.scroll_into_view_if_needed()
+    term.tap()
+    tip = page.locator("#__tooltip")
+    assert page.url == url, "the tap does not leave the article"
+    assert tip.is_visible() and tip.inner_text().startswith(definition)
+    entry = tip.get_by_role("link", name="Ver la entrada del glosario")
+    assert entry.evaluate("a => a.href") == term.evaluate("a => a.href")
+    assert tip.get_attribute("role") == "dialog"
+    page.locator("h1").tap()
+    assert not tip.is_visible(), "a tap elsewhere closes it"
+    assert v.errors == []
+
+
+@pytest.mark.parametrize("path", [p for p in page_urls() if re.search(r"/0[1-8]-", p)])
+def test_on_a_phone_the_summary_starts_on_the_first_screen(visit, base_url, path):
+    v = visit(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = v.open(base_url + path)
+    line = page.locator(".admonition.abstract > p:not(.admonition-title)").first.bounding_box()
+    assert line["y"] + 24 <= 740, f"the summary's first line starts at {line['y']:.0f} px"
+
+
+@pytest.mark.parametrize("path", ["multimodalidad-iag/01-que-es-multimodalidad/", "en/multimodalidad-iag/01-que-es-multimodalidad/",
+                                  "multimodalidad-iag/"])
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_values_of_a_card_line_up_whatever_the_labels(visit, base_url, path, width):
+    v = visit(viewport={"width": width, "height": 800})
+    page = v.open(base_url + path)
+    starts = page.locator("section.series-meta").first.locator(".series-meta-value").evaluate_all(
+        "values => values.map(v => Math.round(v.getBoundingClientRect().left))")
+    assert len(starts) >= 3 and len(set(starts)) == 1, starts
