@@ -131,6 +131,7 @@ LABELS = {
         "next": "Siguiente",
         "series_index": "Presentación de la serie",
         "upcoming": "Próximamente",
+        "back_to_citation": "Volver a la cita {n}",
         "figure": "Figura {n}.",
         "avoid": "Evitar",
         "other_language": "en inglés",
@@ -179,6 +180,7 @@ LABELS = {
         "next": "Next",
         "series_index": "Series overview",
         "upcoming": "Coming next",
+        "back_to_citation": "Back to citation {n}",
         "figure": "Figure {n}.",
         "avoid": "Avoid",
         "other_language": "in Spanish",
@@ -614,6 +616,10 @@ def math_inline(src, language, class_name, md):
 # -----------------------------------------------------------------------------
 
 IDENTIFIERS = ("arxiv", "doi", "url")
+IDENTIFIER_FORMS = {"arxiv": r"\d{4}\.\d{4,5}(v\d+)?", "doi": r"10\.\d{4,9}/\S+", "url": r"https?://\S+"}
+IDENTIFIER_HELP = {"arxiv": "such as 2103.00020", "doi": "such as 10.1234/abc", "url": "an http or https address"}
+# Words of a checking note, not of a venue or a title: "(oral per author page)".
+CHECKING_NOTE = re.compile(r"\b(per author|per the|checked|not verified|unverified|according to|one list|says|seen in)\b", re.I)
 
 
 def load_bibliography(path: Path) -> dict[str, dict]:
@@ -632,12 +638,23 @@ def load_bibliography(path: Path) -> dict[str, dict]:
             raise PluginError(f"{where}: authors may not contain a double quote")
         if not any(entry.get(name) for name in IDENTIFIERS):
             raise PluginError(f"{where}: needs an identifier: {', '.join(IDENTIFIERS)}")
+        for field, pattern in IDENTIFIER_FORMS.items():
+            if entry.get(field) and not re.fullmatch(pattern, str(entry[field])):
+                raise PluginError(f"{where}: {field} {entry[field]!r} is not an identifier of that kind ({IDENTIFIER_HELP[field]})")
+        published = ("title", "authors") + (("venue",) if entry.get("venue") and entry.get("venue_checked") is not False else ())
+        for field in published:
+            note = CHECKING_NOTE.search(str(entry[field]))
+            if note:
+                raise PluginError(f"{where}: '{field}' reads like a checking note ({note[0]!r}: {entry[field]!r}); "
+                                  "readers see this field: keep notes in 'note:' or in a comment")
         entries[key] = entry
     return entries
 
 
-def cite_markdown(keys, cited: list[str], bibliography: dict) -> str:
-    """Numbered citation links to the page's reference list, numbered in citation order."""
+def cite_markdown(keys, cited: list[str], bibliography: dict, uses: dict[str, int]) -> str:
+    """Numbered citation links to the page's reference list, numbered in citation order.
+    Each link has an id (`cite-<key>-<n>`, its n-th use on the page) that the
+    reference links back to, and the work's authors, year and title as its tooltip."""
     if not keys:
         raise ValueError("cite needs at least one key")
     links = []
@@ -650,29 +667,42 @@ def cite_markdown(keys, cited: list[str], bibliography: dict) -> str:
                              f"check its identifier against the work, then set id_checked: true")
         if key not in cited:
             cited.append(key)
-        links.append(f"[{cited.index(key) + 1}](#ref-{key} \"{entry['authors']} ({entry['year']})\")")
+        uses[key] = uses.get(key, 0) + 1
+        tooltip = f"{entry['authors']} ({entry['year']}). {entry['title']}".replace('"', "'")
+        links.append(f"[{cited.index(key) + 1}](#ref-{key} \"{tooltip}\"){{ #cite-{key}-{uses[key]} }}")
     return "\\[" + ", ".join(links) + "\\]"
 
 
 def reference_html(entry: dict) -> Markup:
     """One reference: first author, year, title, checked venue, identifier link."""
-    parts = [escape(f"{entry['authors']} ({entry['year']}). "), Markup("<cite>"), escape(entry["title"]), Markup("</cite>. ")]
+    title = entry["title"].strip()
+    stop = "" if title.endswith(("?", "!", ".")) else "."
+    parts = [escape(f"{entry['authors']} ({entry['year']}). "), Markup("<cite>"), escape(title), Markup("</cite>{0} ").format(stop)]
     if entry.get("venue") and entry.get("venue_checked") is not False:
         parts.append(escape(f"{entry['venue']}. "))
+    # The link's text is the identifier itself, so print does not write its URL again.
     if entry.get("arxiv"):
-        parts.append(Markup('<a href="https://arxiv.org/abs/{0}">arXiv:{0}</a>').format(entry["arxiv"]))
+        parts.append(Markup('<a class="reference-id" href="https://arxiv.org/abs/{0}">arXiv:{0}</a>').format(entry["arxiv"]))
     elif entry.get("doi"):
-        parts.append(Markup('<a href="https://doi.org/{0}">doi:{0}</a>').format(entry["doi"]))
+        parts.append(Markup('<a class="reference-id" href="https://doi.org/{0}">doi:{0}</a>').format(entry["doi"]))
     else:
-        parts.append(Markup('<a href="{0}">{0}</a>').format(entry["url"]))
+        parts.append(Markup('<a class="reference-id" href="{0}">{0}</a>').format(entry["url"]))
     return Markup("").join(parts)
 
 
-def references_html(cited: list[str], bibliography: dict) -> str:
+def references_html(cited: list[str], bibliography: dict, uses: dict[str, int], locale: str) -> str:
+    """The numbered list; each reference links back to every place the page cites it."""
     if not cited:
         raise ValueError("references(): this page cites nothing; cite with {{ cite('key') }} first")
-    items = "".join(f'<li id="ref-{key}">{reference_html(bibliography[key])}</li>' for key in cited)
-    return f'<ol class="references">{items}</ol>'
+    back = LABELS[locale]["back_to_citation"]
+    items = []
+    for key in cited:
+        links = Markup(" ").join(
+            Markup('<a class="reference-back" href="#cite-{0}-{1}" aria-label="{2}">↩{3}</a>').format(
+                key, n, back.format(n=n), "" if uses[key] == 1 else Markup("<sup>{0}</sup>").format(n))
+            for n in range(1, uses[key] + 1))
+        items.append(f'<li id="ref-{key}">{reference_html(bibliography[key])} {links}</li>')
+    return f'<ol class="references">{"".join(items)}</ol>'
 
 
 # -----------------------------------------------------------------------------
@@ -1279,7 +1309,7 @@ class PageState:
     errors to report, and for an article its checked front matter and reading time."""
 
     def __init__(self, source: str = "", body_start: int = 0, line_map: list[int] | None = None):
-        self.cited, self.linked_terms, self.errors = [], set(), []
+        self.cited, self.uses, self.linked_terms, self.errors = [], {}, set(), []
         self.references_done, self.figure_names, self.minutes, self.article = False, [], None, None
         self.source, self.body_start, self.line_map = source, body_start, line_map or []
 
@@ -1394,12 +1424,12 @@ def define_env(env):
     def cite(*keys):
         if state().references_done:
             raise ValueError(f"cite{keys}: citations must come before {{{{ references() }}}}")
-        return cite_markdown(keys, state().cited, bibliography)
+        return cite_markdown(keys, state().cited, bibliography, state().uses)
 
     @macro
     def references():
         state().references_done = True
-        return references_html(state().cited, bibliography)
+        return references_html(state().cited, bibliography, state().uses, locale())
 
     @macro
     def term(term_id, text=None):
