@@ -1457,7 +1457,8 @@ def on_pre_page_macros(env):
     locale = page_locale(page, env.conf)
     original = env.markdown
     env.markdown = bind_digit_groups(indent_list_continuations(original))
-    text = Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else original
+    path = getattr(page.file, "abs_src_path", None)
+    text = Path(path).read_text(encoding="utf-8") if path else original
     env.page_state = PageState(source, body_start(text, original), line_map(original, env.markdown))
     # MkDocs builds each page's Markdown instance from mdx_configs after this
     # runs, so the heading permalink title follows the page's language.

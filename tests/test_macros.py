@@ -1,6 +1,7 @@
 """Unit tests of the pure functions in macros.py (no MkDocs build)."""
 
 import os
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
