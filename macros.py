@@ -10,8 +10,11 @@ allowed. Hooks raise PluginError with the file in the message.
 
 import calendar
 import datetime
+import difflib
+import functools
 import posixpath
 import re
+import sys
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -206,6 +209,11 @@ LABELS = {
         "feed": "Subscribe to the series (Atom)",
     },
 }
+
+
+def did_you_mean(name: str, known) -> str:
+    close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.6)
+    return f" (did you mean {', '.join(close)}?)" if close else ""
 
 
 def _one_of(name: str, value, allowed) -> str:
@@ -636,7 +644,7 @@ def cite_markdown(keys, cited: list[str], bibliography: dict) -> str:
     for key in keys:
         entry = bibliography.get(key)
         if entry is None:
-            raise ValueError(f"cite: unknown key {key!r}; add it to {BIBLIOGRAPHY_FILE} first")
+            raise ValueError(f"cite: unknown key {key!r}{did_you_mean(key, bibliography)}; add it to {BIBLIOGRAPHY_FILE} first")
         if entry.get("id_checked") is not True:
             raise ValueError(f"cite: key {key!r} has id_checked: {entry.get('id_checked')}; "
                              f"check its identifier against the work, then set id_checked: true")
@@ -705,7 +713,7 @@ def term_markdown(term_id: str, glossary: dict, locale: str, linked: set, glossa
     plain text after."""
     entry = glossary.get(term_id)
     if entry is None:
-        raise ValueError(f"term: unknown term {term_id!r}; add it to {GLOSSARY_FILE} first")
+        raise ValueError(f"term: unknown term {term_id!r}{did_you_mean(term_id, glossary)}; add it to {GLOSSARY_FILE} first")
     shown = _text("text", text) if text is not None else entry[locale]["term"]
     if term_id in linked:
         return shown
@@ -1267,12 +1275,51 @@ def atom_feed(entries: list[dict], locale: str, site: dict) -> str:
 
 
 class PageState:
-    """What the macros of one page share: citations, figure count, linked terms,
-    and for an article its checked front matter and reading time."""
+    """What the macros of one page share: citations, figure names, linked terms,
+    errors to report, and for an article its checked front matter and reading time."""
 
-    def __init__(self):
-        self.cited, self.linked_terms = [], set()
+    def __init__(self, source: str = "", body_start: int = 0, line_map: list[int] | None = None):
+        self.cited, self.linked_terms, self.errors = [], set(), []
         self.references_done, self.figure_names, self.minutes, self.article = False, [], None, None
+        self.source, self.body_start, self.line_map = source, body_start, line_map or []
+
+    def source_line(self, rendered_line):
+        """The line of the source file a line of the rendered Markdown comes from."""
+        if rendered_line is None:
+            return "?"
+        index = rendered_line - 1
+        original = self.line_map[index] if 0 <= index < len(self.line_map) else index
+        return self.body_start + original + 1
+
+
+def template_line():
+    """The line of the Markdown template whose code is running (the macro's call)."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        template = frame.f_globals.get("__jinja_template__")
+        if template is not None:
+            return template.get_corresponding_lineno(frame.f_lineno)
+        frame = frame.f_back
+    return None
+
+
+def line_map(original: str, processed: str) -> list[int]:
+    """For each line of `processed`, the index of the line of `original` it comes from
+    (a line the Markdown fixes inserted maps to the line after it)."""
+    before, after = original.split("\n"), processed.split("\n")
+    mapping = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if tag in ("equal", "replace") and i2 - i1 == j2 - j1:
+            mapping += range(i1, i2)
+        else:
+            mapping += [min(i1 + k, max(i2 - 1, i1)) for k in range(j2 - j1)]
+    return mapping
+
+
+def body_start(text: str, markdown: str) -> int:
+    """How many lines of the file come before the Markdown body (the front matter)."""
+    at = text.rfind(markdown) if markdown else len(text)
+    return text.count("\n", 0, at) if at >= 0 else 0
 
 
 def _register_math(conf):
@@ -1319,43 +1366,57 @@ def define_env(env):
     def state() -> PageState:
         return env.page_state
 
+    def macro(function):
+        """Register `function` as a macro whose errors are reported, not raised: the
+        message gets the file and the line of the call, and the page hook stops the
+        build with it after the page (mkdocs-macros would otherwise print a traceback
+        and end the process, `mkdocs serve` included)."""
+        @functools.wraps(function)
+        def reported(*args, **kwargs):
+            try:
+                return function(*args, **kwargs)
+            except (ValueError, TypeError, PluginError) as error:
+                state().errors.append(f"{state().source}:{state().source_line(template_line())}: {error}")
+                return ""
+        return env.macro(reported)
+
     def locale() -> str:
         return page_locale(env.page, env.conf)
 
-    @env.macro
+    @macro
     def include_html(path, **arguments):
         try:
             return render_snippet(project_dir, path, locale(), **arguments)
         except ValueError as error:
             raise ValueError(f"include_html({path!r}): {error}") from None
 
-    @env.macro
+    @macro
     def cite(*keys):
         if state().references_done:
             raise ValueError(f"cite{keys}: citations must come before {{{{ references() }}}}")
         return cite_markdown(keys, state().cited, bibliography)
 
-    @env.macro
+    @macro
     def references():
         state().references_done = True
         return references_html(state().cited, bibliography)
 
-    @env.macro
+    @macro
     def term(term_id, text=None):
         source_dir = posixpath.dirname(env.page.file.src_uri)
         link = posixpath.relpath(GLOSSARY_PAGE, source_dir or ".")
         return term_markdown(term_id, glossary, locale(), state().linked_terms, link, text)
 
-    @env.macro
+    @macro
     def glossary_list():
         return glossary_html(glossary, locale())
 
-    @env.macro
+    @macro
     def figure(name, alt=None, caption=None):
         state().figure_names.append(name)
         return figure_html(project_dir, name, len(state().figure_names), locale(), alt, caption, credit=state().article is not None)
 
-    @env.macro
+    @macro
     def widget(name):
         return widget_script(project_dir, name, env.page.url)
 
@@ -1364,8 +1425,10 @@ def on_pre_page_macros(env):
     """Per page, before its macros render: checks, Markdown fixes and page-language settings."""
     page, source = env.page, f"docs/{env.page.file.src_uri}"
     locale = page_locale(page, env.conf)
-    env.page_state = PageState()
-    env.markdown = bind_digit_groups(indent_list_continuations(env.markdown))
+    original = env.markdown
+    env.markdown = bind_digit_groups(indent_list_continuations(original))
+    text = Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else original
+    env.page_state = PageState(source, body_start(text, original), line_map(original, env.markdown))
     # MkDocs builds each page's Markdown instance from mdx_configs after this
     # runs, so the heading permalink title follows the page's language.
     env.conf["mdx_configs"].setdefault("toc", {})["permalink_title"] = LABELS[locale]["permalink"]
@@ -1404,6 +1467,8 @@ def on_post_page_macros(env):
     """Per page, after its macros rendered: the article card and the series pager."""
     page, source = env.page, f"docs/{env.page.file.src_uri}"
     state = env.page_state
+    if state.errors:
+        raise PluginError("\n".join(state.errors))
     if state.cited and not state.references_done:
         raise PluginError(f"{source}: the page cites {', '.join(state.cited)} but never lists them with {{{{ references() }}}}")
     if state.article is None:
