@@ -573,7 +573,7 @@ def test_the_service_budget_says_the_same_without_javascript_and_in_english(brow
     cost, latency = budget_cells(page)
     assert [r[1:] for r in cost] == [["2,880", "$14.40"], ["8", "$0.04"], ["2,000", "$2.15"], ["10", "$0.25"], ["4,898", "$16.84"]]
     assert latency[-1][1:3] == ["1,109", "608"]
-    price = page.get_by_label("Price per million input tokens, in $ (reference: 5, Claude Opus 4.5, Dec. 2026)")
+    price = page.get_by_label("Price per million input tokens, in $ (reference: 5, Claude Opus 4.5, 2026 rate)")
     price.fill("2.5")
     price.dispatch_event("input")
     assert budget_cells(page)[0][-1][2] == "$8.42"
