@@ -10,8 +10,11 @@ allowed. Hooks raise PluginError with the file in the message.
 
 import calendar
 import datetime
+import difflib
+import functools
 import posixpath
 import re
+import sys
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -128,6 +131,7 @@ LABELS = {
         "next": "Siguiente",
         "series_index": "Presentación de la serie",
         "upcoming": "Próximamente",
+        "back_to_citation": "Volver a la cita {n}",
         "figure": "Figura {n}.",
         "avoid": "Evitar",
         "other_language": "en inglés",
@@ -176,6 +180,7 @@ LABELS = {
         "next": "Next",
         "series_index": "Series overview",
         "upcoming": "Coming next",
+        "back_to_citation": "Back to citation {n}",
         "figure": "Figure {n}.",
         "avoid": "Avoid",
         "other_language": "in Spanish",
@@ -206,6 +211,11 @@ LABELS = {
         "feed": "Subscribe to the series (Atom)",
     },
 }
+
+
+def did_you_mean(name: str, known) -> str:
+    close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.6)
+    return f" (did you mean {', '.join(close)}?)" if close else ""
 
 
 def _one_of(name: str, value, allowed) -> str:
@@ -606,6 +616,10 @@ def math_inline(src, language, class_name, md):
 # -----------------------------------------------------------------------------
 
 IDENTIFIERS = ("arxiv", "doi", "url")
+IDENTIFIER_FORMS = {"arxiv": r"\d{4}\.\d{4,5}(v\d+)?", "doi": r"10\.\d{4,9}/\S+", "url": r"https?://\S+"}
+IDENTIFIER_HELP = {"arxiv": "such as 2103.00020", "doi": "such as 10.1234/abc", "url": "an http or https address"}
+# Words of a checking note, not of a venue or a title: "(oral per author page)".
+CHECKING_NOTE = re.compile(r"\b(per author|per the|checked|not verified|unverified|according to|one list|says|seen in)\b", re.I)
 
 
 def load_bibliography(path: Path) -> dict[str, dict]:
@@ -624,47 +638,71 @@ def load_bibliography(path: Path) -> dict[str, dict]:
             raise PluginError(f"{where}: authors may not contain a double quote")
         if not any(entry.get(name) for name in IDENTIFIERS):
             raise PluginError(f"{where}: needs an identifier: {', '.join(IDENTIFIERS)}")
+        for field, pattern in IDENTIFIER_FORMS.items():
+            if entry.get(field) and not re.fullmatch(pattern, str(entry[field])):
+                raise PluginError(f"{where}: {field} {entry[field]!r} is not an identifier of that kind ({IDENTIFIER_HELP[field]})")
+        published = ("title", "authors") + (("venue",) if entry.get("venue") and entry.get("venue_checked") is not False else ())
+        for field in published:
+            note = CHECKING_NOTE.search(str(entry[field]))
+            if note:
+                raise PluginError(f"{where}: '{field}' reads like a checking note ({note[0]!r}: {entry[field]!r}); "
+                                  "readers see this field: keep notes in 'note:' or in a comment")
         entries[key] = entry
     return entries
 
 
-def cite_markdown(keys, cited: list[str], bibliography: dict) -> str:
-    """Numbered citation links to the page's reference list, numbered in citation order."""
+def cite_markdown(keys, cited: list[str], bibliography: dict, uses: dict[str, int]) -> str:
+    """Numbered citation links to the page's reference list, numbered in citation order.
+    Each link has an id (`cite-<key>-<n>`, its n-th use on the page) that the
+    reference links back to, and the work's authors, year and title as its tooltip."""
     if not keys:
         raise ValueError("cite needs at least one key")
     links = []
     for key in keys:
         entry = bibliography.get(key)
         if entry is None:
-            raise ValueError(f"cite: unknown key {key!r}; add it to {BIBLIOGRAPHY_FILE} first")
+            raise ValueError(f"cite: unknown key {key!r}{did_you_mean(key, bibliography)}; add it to {BIBLIOGRAPHY_FILE} first")
         if entry.get("id_checked") is not True:
             raise ValueError(f"cite: key {key!r} has id_checked: {entry.get('id_checked')}; "
                              f"check its identifier against the work, then set id_checked: true")
         if key not in cited:
             cited.append(key)
-        links.append(f"[{cited.index(key) + 1}](#ref-{key} \"{entry['authors']} ({entry['year']})\")")
+        uses[key] = uses.get(key, 0) + 1
+        tooltip = f"{entry['authors']} ({entry['year']}). {entry['title']}".replace('"', "'")
+        links.append(f"[{cited.index(key) + 1}](#ref-{key} \"{tooltip}\"){{ #cite-{key}-{uses[key]} }}")
     return "\\[" + ", ".join(links) + "\\]"
 
 
 def reference_html(entry: dict) -> Markup:
     """One reference: first author, year, title, checked venue, identifier link."""
-    parts = [escape(f"{entry['authors']} ({entry['year']}). "), Markup("<cite>"), escape(entry["title"]), Markup("</cite>. ")]
+    title = entry["title"].strip()
+    stop = "" if title.endswith(("?", "!", ".")) else "."
+    parts = [escape(f"{entry['authors']} ({entry['year']}). "), Markup("<cite>"), escape(title), Markup("</cite>{0} ").format(stop)]
     if entry.get("venue") and entry.get("venue_checked") is not False:
         parts.append(escape(f"{entry['venue']}. "))
+    # The link's text is the identifier itself, so print does not write its URL again.
     if entry.get("arxiv"):
-        parts.append(Markup('<a href="https://arxiv.org/abs/{0}">arXiv:{0}</a>').format(entry["arxiv"]))
+        parts.append(Markup('<a class="reference-id" href="https://arxiv.org/abs/{0}">arXiv:{0}</a>').format(entry["arxiv"]))
     elif entry.get("doi"):
-        parts.append(Markup('<a href="https://doi.org/{0}">doi:{0}</a>').format(entry["doi"]))
+        parts.append(Markup('<a class="reference-id" href="https://doi.org/{0}">doi:{0}</a>').format(entry["doi"]))
     else:
-        parts.append(Markup('<a href="{0}">{0}</a>').format(entry["url"]))
+        parts.append(Markup('<a class="reference-id" href="{0}">{0}</a>').format(entry["url"]))
     return Markup("").join(parts)
 
 
-def references_html(cited: list[str], bibliography: dict) -> str:
+def references_html(cited: list[str], bibliography: dict, uses: dict[str, int], locale: str) -> str:
+    """The numbered list; each reference links back to every place the page cites it."""
     if not cited:
         raise ValueError("references(): this page cites nothing; cite with {{ cite('key') }} first")
-    items = "".join(f'<li id="ref-{key}">{reference_html(bibliography[key])}</li>' for key in cited)
-    return f'<ol class="references">{items}</ol>'
+    back = LABELS[locale]["back_to_citation"]
+    items = []
+    for key in cited:
+        links = Markup(" ").join(
+            Markup('<a class="reference-back" href="#cite-{0}-{1}" aria-label="{2}">↩{3}</a>').format(
+                key, n, back.format(n=n), "" if uses[key] == 1 else Markup("<sup>{0}</sup>").format(n))
+            for n in range(1, uses[key] + 1))
+        items.append(f'<li id="ref-{key}">{reference_html(bibliography[key])} {links}</li>')
+    return f'<ol class="references">{"".join(items)}</ol>'
 
 
 # -----------------------------------------------------------------------------
@@ -705,7 +743,7 @@ def term_markdown(term_id: str, glossary: dict, locale: str, linked: set, glossa
     plain text after."""
     entry = glossary.get(term_id)
     if entry is None:
-        raise ValueError(f"term: unknown term {term_id!r}; add it to {GLOSSARY_FILE} first")
+        raise ValueError(f"term: unknown term {term_id!r}{did_you_mean(term_id, glossary)}; add it to {GLOSSARY_FILE} first")
     shown = _text("text", text) if text is not None else entry[locale]["term"]
     if term_id in linked:
         return shown
@@ -1267,12 +1305,51 @@ def atom_feed(entries: list[dict], locale: str, site: dict) -> str:
 
 
 class PageState:
-    """What the macros of one page share: citations, figure count, linked terms,
-    and for an article its checked front matter and reading time."""
+    """What the macros of one page share: citations, figure names, linked terms,
+    errors to report, and for an article its checked front matter and reading time."""
 
-    def __init__(self):
-        self.cited, self.linked_terms = [], set()
+    def __init__(self, source: str = "", body_start: int = 0, line_map: list[int] | None = None):
+        self.cited, self.uses, self.linked_terms, self.errors = [], {}, set(), []
         self.references_done, self.figure_names, self.minutes, self.article = False, [], None, None
+        self.source, self.body_start, self.line_map = source, body_start, line_map or []
+
+    def source_line(self, rendered_line):
+        """The line of the source file a line of the rendered Markdown comes from."""
+        if rendered_line is None:
+            return "?"
+        index = rendered_line - 1
+        original = self.line_map[index] if 0 <= index < len(self.line_map) else index
+        return self.body_start + original + 1
+
+
+def template_line():
+    """The line of the Markdown template whose code is running (the macro's call)."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        template = frame.f_globals.get("__jinja_template__")
+        if template is not None:
+            return template.get_corresponding_lineno(frame.f_lineno)
+        frame = frame.f_back
+    return None
+
+
+def line_map(original: str, processed: str) -> list[int]:
+    """For each line of `processed`, the index of the line of `original` it comes from
+    (a line the Markdown fixes inserted maps to the line after it)."""
+    before, after = original.split("\n"), processed.split("\n")
+    mapping = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if tag in ("equal", "replace") and i2 - i1 == j2 - j1:
+            mapping += range(i1, i2)
+        else:
+            mapping += [min(i1 + k, max(i2 - 1, i1)) for k in range(j2 - j1)]
+    return mapping
+
+
+def body_start(text: str, markdown: str) -> int:
+    """How many lines of the file come before the Markdown body (the front matter)."""
+    at = text.rfind(markdown) if markdown else len(text)
+    return text.count("\n", 0, at) if at >= 0 else 0
 
 
 def _register_math(conf):
@@ -1319,43 +1396,57 @@ def define_env(env):
     def state() -> PageState:
         return env.page_state
 
+    def macro(function):
+        """Register `function` as a macro whose errors are reported, not raised: the
+        message gets the file and the line of the call, and the page hook stops the
+        build with it after the page (mkdocs-macros would otherwise print a traceback
+        and end the process, `mkdocs serve` included)."""
+        @functools.wraps(function)
+        def reported(*args, **kwargs):
+            try:
+                return function(*args, **kwargs)
+            except (ValueError, TypeError, PluginError) as error:
+                state().errors.append(f"{state().source}:{state().source_line(template_line())}: {error}")
+                return ""
+        return env.macro(reported)
+
     def locale() -> str:
         return page_locale(env.page, env.conf)
 
-    @env.macro
+    @macro
     def include_html(path, **arguments):
         try:
             return render_snippet(project_dir, path, locale(), **arguments)
         except ValueError as error:
             raise ValueError(f"include_html({path!r}): {error}") from None
 
-    @env.macro
+    @macro
     def cite(*keys):
         if state().references_done:
             raise ValueError(f"cite{keys}: citations must come before {{{{ references() }}}}")
-        return cite_markdown(keys, state().cited, bibliography)
+        return cite_markdown(keys, state().cited, bibliography, state().uses)
 
-    @env.macro
+    @macro
     def references():
         state().references_done = True
-        return references_html(state().cited, bibliography)
+        return references_html(state().cited, bibliography, state().uses, locale())
 
-    @env.macro
+    @macro
     def term(term_id, text=None):
         source_dir = posixpath.dirname(env.page.file.src_uri)
         link = posixpath.relpath(GLOSSARY_PAGE, source_dir or ".")
         return term_markdown(term_id, glossary, locale(), state().linked_terms, link, text)
 
-    @env.macro
+    @macro
     def glossary_list():
         return glossary_html(glossary, locale())
 
-    @env.macro
+    @macro
     def figure(name, alt=None, caption=None):
         state().figure_names.append(name)
         return figure_html(project_dir, name, len(state().figure_names), locale(), alt, caption, credit=state().article is not None)
 
-    @env.macro
+    @macro
     def widget(name):
         return widget_script(project_dir, name, env.page.url)
 
@@ -1364,8 +1455,11 @@ def on_pre_page_macros(env):
     """Per page, before its macros render: checks, Markdown fixes and page-language settings."""
     page, source = env.page, f"docs/{env.page.file.src_uri}"
     locale = page_locale(page, env.conf)
-    env.page_state = PageState()
-    env.markdown = bind_digit_groups(indent_list_continuations(env.markdown))
+    original = env.markdown
+    env.markdown = bind_digit_groups(indent_list_continuations(original))
+    path = getattr(page.file, "abs_src_path", None)
+    text = Path(path).read_text(encoding="utf-8") if path else original
+    env.page_state = PageState(source, body_start(text, original), line_map(original, env.markdown))
     # MkDocs builds each page's Markdown instance from mdx_configs after this
     # runs, so the heading permalink title follows the page's language.
     env.conf["mdx_configs"].setdefault("toc", {})["permalink_title"] = LABELS[locale]["permalink"]
@@ -1404,6 +1498,8 @@ def on_post_page_macros(env):
     """Per page, after its macros rendered: the article card and the series pager."""
     page, source = env.page, f"docs/{env.page.file.src_uri}"
     state = env.page_state
+    if state.errors:
+        raise PluginError("\n".join(state.errors))
     if state.cited and not state.references_done:
         raise PluginError(f"{source}: the page cites {', '.join(state.cited)} but never lists them with {{{{ references() }}}}")
     if state.article is None:

@@ -170,39 +170,67 @@ def bibliography():
     return macros.load_bibliography(ROOT / macros.BIBLIOGRAPHY_FILE)
 
 
-def test_citations_are_numbered_in_citation_order(bibliography):
-    cited = []
-    assert macros.cite_markdown(["radford2021clip"], cited, bibliography) == '\\[[1](#ref-radford2021clip "Radford et al. (2021)")\\]'
-    both = macros.cite_markdown(["li2023blip2", "radford2021clip"], cited, bibliography)
-    assert both == '\\[[2](#ref-li2023blip2 "Li et al. (2023)"), [1](#ref-radford2021clip "Radford et al. (2021)")\\]'
-    assert cited == ["radford2021clip", "li2023blip2"]
+def test_citations_are_numbered_in_citation_order_with_an_id_per_use(bibliography):
+    cited, uses = [], {}
+    first = macros.cite_markdown(["radford2021clip"], cited, bibliography, uses)
+    assert first == ('\\[[1](#ref-radford2021clip "Radford et al. (2021). Learning Transferable Visual Models From Natural '
+                     'Language Supervision"){ #cite-radford2021clip-1 }\\]')
+    both = macros.cite_markdown(["li2023blip2", "radford2021clip"], cited, bibliography, uses)
+    assert both.startswith('\\[[2](#ref-li2023blip2 "Li et al. (2023). BLIP-2')
+    assert both.endswith('{ #cite-radford2021clip-2 }\\]')
+    assert cited == ["radford2021clip", "li2023blip2"] and uses == {"radford2021clip": 2, "li2023blip2": 1}
 
 
-def test_an_unknown_key_is_refused(bibliography):
+def test_an_unknown_key_is_refused_with_the_closest_keys(bibliography):
     with pytest.raises(ValueError, match="cite: unknown key 'nadie2099'; add it to data/bibliography.yaml first"):
-        macros.cite_markdown(["nadie2099"], [], bibliography)
+        macros.cite_markdown(["nadie2099"], [], bibliography, {})
+    with pytest.raises(ValueError, match="did you mean radford2021clip"):
+        macros.cite_markdown(["radford2021clp"], [], bibliography, {})
 
 
 def test_a_key_whose_identifier_is_not_checked_is_refused(bibliography):
     # Every entry of the bibliography is checked now; an unchecked copy of one stands in.
     unchecked = {**bibliography, "rohrbach2018chair": {**bibliography["rohrbach2018chair"], "id_checked": False}}
     with pytest.raises(ValueError, match="key 'rohrbach2018chair' has id_checked: False"):
-        macros.cite_markdown(["rohrbach2018chair"], [], unchecked)
+        macros.cite_markdown(["rohrbach2018chair"], [], unchecked, {})
 
 
-def test_the_reference_list_follows_citation_order_with_identifier_links(bibliography):
-    html = macros.references_html(["vaswani2017attention", "rumelhart1986backprop", "radford2021clip"], bibliography)
+def test_the_reference_list_follows_citation_order_and_links_back_to_every_use(bibliography):
+    uses = {"vaswani2017attention": 1, "rumelhart1986backprop": 2, "radford2021clip": 1}
+    html = macros.references_html(["vaswani2017attention", "rumelhart1986backprop", "radford2021clip"], bibliography, uses, "es")
     root = parse_html(html)
     items = list(root.find_all("li"))
     assert [li.attrs["id"] for li in items] == ["ref-vaswani2017attention", "ref-rumelhart1986backprop", "ref-radford2021clip"]
-    assert items[0].text == "Vaswani et al. (2017). Attention Is All You Need . NeurIPS 2017. arXiv:1706.03762"
-    assert items[1].find("a").attrs["href"] == "https://doi.org/10.1038/323533a0"
+    assert items[0].text == "Vaswani et al. (2017). Attention Is All You Need . NeurIPS 2017. arXiv:1706.03762 ↩"
+    assert items[1].find("a", cls="reference-id").attrs["href"] == "https://doi.org/10.1038/323533a0"
+    back = [a.attrs["href"] for a in items[1].find_all("a", cls="reference-back")]
+    assert back == ["#cite-rumelhart1986backprop-1", "#cite-rumelhart1986backprop-2"]
+    assert items[1].find("a", cls="reference-back").attrs["aria-label"] == "Volver a la cita 1"
     assert "ICML" not in items[2].text, "a venue not checked is left out"
+
+
+def test_a_title_that_ends_with_a_question_mark_gets_no_period():
+    entry = {"authors": "A et al.", "year": 2024, "title": "Is it?", "arxiv": "2401.00001"}
+    assert "<cite>Is it?</cite> " in str(macros.reference_html(entry))
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("venue", "NeurIPS 2023 (oral per author page)", "'venue' reads like a checking note ('per author'"),
+    ("title", "A title (not verified)", "'title' reads like a checking note"),
+    ("arxiv", "arXiv 2103.00020", "arxiv 'arXiv 2103.00020' is not an identifier of that kind"),
+    ("url", "www.example.org", "url 'www.example.org' is not an identifier of that kind"),
+])
+def test_the_bibliography_refuses_notes_and_malformed_identifiers_in_what_readers_see(tmp_path, field, value, message):
+    entry = {"key": "x2024", "title": "T", "authors": "A et al.", "year": 2024, "venue": "ICML 2024", "arxiv": "2401.00001", field: value}
+    path = tmp_path / "b.yaml"
+    path.write_text(yaml.safe_dump({"references": [entry]}), encoding="utf-8")
+    with pytest.raises(PluginError, match=re.escape(message)):
+        macros.load_bibliography(path)
 
 
 def test_references_without_citations_is_an_error(bibliography):
     with pytest.raises(ValueError, match="this page cites nothing"):
-        macros.references_html([], bibliography)
+        macros.references_html([], bibliography, {}, "es")
 
 
 def test_every_bibliography_entry_is_well_formed(bibliography):
@@ -246,7 +274,7 @@ def test_a_term_links_at_its_first_use_only(glossary):
 
 
 def test_an_unknown_term_is_refused(glossary):
-    with pytest.raises(ValueError, match="term: unknown term 'multimodalismo'; add it to data/glossary.yaml first"):
+    with pytest.raises(ValueError, match=r"term: unknown term 'multimodalismo'.*; add it to data/glossary.yaml first"):
         macros.term_markdown("multimodalismo", glossary, "es", set(), "glosario.md")
 
 

@@ -74,11 +74,14 @@ def test_every_page_passes_axe_at_every_width_with_no_error_or_failed_request(vi
     assert v.foreign == [], "requests to other hosts"
 
 
-def test_a_missing_page_gets_the_bilingual_404(visit, base_url):
-    v = visit()
-    page = v.open(base_url + "no-existe/")
-    assert page.locator("h1").inner_text() == "Página no encontrada"
-    assert page.locator('section[lang="en"] h2').inner_text() == "Page not found"
+@pytest.mark.parametrize("path, locale, first", [("no-existe/", "es-ES", "Página no encontrada"), ("en/no-existe/", "es-ES", "Page not found"),
+                                                 ("no-existe/", "en-US", "Page not found")])
+def test_a_missing_page_gets_the_bilingual_404_in_the_readers_language_first(visit, base_url, path, locale, first):
+    v = visit(locale=locale)
+    page = v.open(base_url + path)
+    headings = page.locator("h1").all_inner_texts()
+    assert headings[0] == first and set(headings) == {"Página no encontrada", "Page not found"}
+    assert page.evaluate("document.documentElement.lang") == ("en" if first == "Page not found" else "es")
     assert axe_violations(page) == []
     assert v.foreign == []
 
@@ -90,8 +93,8 @@ def test_an_article_prints_without_navigation_and_with_reference_urls(visit, bas
     hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer', '.series-pager']
         .map(s => getComputedStyle(document.querySelector(s)).display)""")
     assert hidden == ["none"] * 5
-    after = page.evaluate("getComputedStyle(document.querySelector('.references a'), '::after').content")
-    assert "https://" in after
+    after = page.evaluate("getComputedStyle(document.querySelector('.references a.reference-id'), '::after').content")
+    assert after in ("none", "normal"), "a reference's identifier is printed once (its text is the identifier)"
     assert page.evaluate("document.querySelector('.series-figure-art').getBoundingClientRect().right <= document.documentElement.clientWidth"), "figures print whole"
     answers_shown = """() => [...document.querySelectorAll('.md-content details:not([open]) > :not(summary)')]
         .map(answer => answer.checkVisibility())"""
@@ -573,7 +576,7 @@ def test_the_service_budget_says_the_same_without_javascript_and_in_english(brow
     cost, latency = budget_cells(page)
     assert [r[1:] for r in cost] == [["2,880", "$14.40"], ["8", "$0.04"], ["2,000", "$2.15"], ["10", "$0.25"], ["4,898", "$16.84"]]
     assert latency[-1][1:3] == ["1,109", "608"]
-    price = page.get_by_label("Price per million input tokens, in $ (reference: 5, Claude Opus 4.5, Dec. 2026)")
+    price = page.get_by_label("Price per million input tokens, in $ (reference: 5, Claude Opus 4.5, 2026 rate)")
     price.fill("2.5")
     price.dispatch_event("input")
     assert budget_cells(page)[0][-1][2] == "$8.42"
@@ -644,3 +647,220 @@ def test_the_circular_eval_figure_writes_numbers_the_english_way(visit, base_url
     page = v.open(base_url + "en/multimodalidad-iag/07-evaluacion-multimodal/")
     assert _circular_cells(page) == [["25.00%", "0.39%"], ["85.00%", "80.08%"], ["85", "80"], ["76.7% to 90.7%", "71.1% to 86.7%"]]
     assert v.errors == [] and v.foreign == []
+
+
+GUIDANCE_TABLE = [
+    ["0", "0,20", "50", "55 %", "21 %", "1,20"],
+    ["1", "0,50", "50", "98 %", "31 %", "1,08"],
+    ["3", "1,10", "100", "100 %", "53 %", "0,99"],
+    ["7,5", "2,45", "100", "100 %", "78 %", "0,81"],
+]
+
+
+def guidance_table(page):
+    rows = page.locator('[data-widget="guia-sin-clasificador"] table tbody tr').all()
+    return [[c.replace("\u00a0", " ").replace("\u202f", " ").strip() for c in r.locator("td").all_inner_texts()] for r in rows]
+
+
+def test_the_guidance_toy_agrees_with_the_worked_example_and_works_from_the_keyboard(visit, base_url):
+    v = visit()
+    page = v.open(base_url + "multimodalidad-iag/05-generacion-multimodal/")
+    widget = page.locator('[data-widget="guia-sin-clasificador"]')
+    assert guidance_table(page) == GUIDANCE_TABLE, "the script recomputes the fallback to the same numbers"
+    output = widget.locator(".widget-output")
+    assert "0,2 + 7,5 × (0,5 − 0,2) = 2,45" in output.inner_text()
+    assert "Paso 50 de 50 · evaluaciones de la red hasta aquí: 100 (2 por paso)." in output.inner_text()
+    assert "78\u00a0%" in output.inner_text() and "0,81" in output.inner_text()
+
+    scale = page.get_by_label("Escala de guía s (deslizador; muévelo con las flechas)")
+    for _ in range(600):
+        if page.evaluate("document.activeElement && document.activeElement.id") == scale.get_attribute("id"):
+            break
+        page.keyboard.press("Tab")
+    else:
+        raise AssertionError("the guidance slider is not reachable with Tab")
+    page.keyboard.press("Home")
+    assert "Con s = 0 la red ignora la clase" in output.inner_text()
+    assert "100 (2 por paso)" not in output.inner_text() and "50 (1 por paso)" in output.inner_text()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert "Con s = 1 no hay guía" in output.inner_text()
+
+    field = page.get_by_label("Escala de guía s (escribe un valor entre 0 y 10)")
+    field.fill("7,5")
+    field.dispatch_event("input")
+    assert "= 2,45" in output.inner_text() and scale.input_value() == "7.5"
+
+    step = page.get_by_label("Paso del bucle, de 0 a 50 (deslizador)")
+    step.focus()
+    page.keyboard.press("Home")
+    assert "Paso 0 de 50 · evaluaciones de la red hasta aquí: 0 (2 por paso)." in output.inner_text()
+    assert "aún llevan ruido" in output.inner_text()
+    page.keyboard.press("ArrowRight")
+    assert "Paso 1 de 50 · evaluaciones de la red hasta aquí: 2 (2 por paso)." in output.inner_text()
+    page.keyboard.press("End")
+    assert "100 (2 por paso)" in output.inner_text()
+    assert v.errors == [] and v.foreign == []
+
+
+def test_the_guidance_toy_speaks_english_on_the_english_page(visit, base_url):
+    v = visit()
+    page = v.open(base_url + "en/multimodalidad-iag/05-generacion-multimodal/")
+    output = page.locator('[data-widget="guia-sin-clasificador"] .widget-output')
+    assert "0.2 + 7.5 × (0.5 − 0.2) = 2.45" in output.inner_text()
+    assert "Step 50 of 50 · network evaluations so far: 100 (2 per step)." in output.inner_text()
+    assert guidance_table(page)[3] == ["7.5", "2.45", "100", "100%", "78%", "0.81"]
+    assert v.errors == [] and v.foreign == []
+
+
+def test_the_guidance_toy_says_the_same_without_javascript(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "multimodalidad-iag/05-generacion-multimodal/")
+    table = guidance_table(page)
+    context.close()
+    assert table == GUIDANCE_TABLE
+
+
+WHOLE_DOCUMENT_ROWS = {
+    "es": [["98 %", "20", "sin revisión", "66,8 %", "0", "0 %", "400"],
+           ["99 %", "20", "sin revisión", "81,8 %", "0", "0 %", "200"],
+           ["98 %", "20", "0,9", "96,3 %", "0,92", "61 %", "38,2"],
+           ["98 %", "20", "0,99", "99,6 %", "1,79", "85 %", "3,6"]],
+    "en": [["98%", "20", "no review", "66.8%", "0", "0%", "400"],
+           ["99%", "20", "no review", "81.8%", "0", "0%", "200"],
+           ["98%", "20", "0.9", "96.3%", "0.92", "61%", "38.2"],
+           ["98%", "20", "0.99", "99.6%", "1.79", "85%", "3.6"]],
+}
+
+
+ARTICLE_8 = "multimodalidad-iag/08-casos-de-uso-y-anti-patrones/"
+
+
+def whole_document_table(page):
+    return [r.inner_text().split("\t") for r in page.locator('[data-widget="exactitud-por-campo"] tbody tr').all()]
+
+
+@pytest.mark.parametrize("lang, prefix", [("es", ""), ("en", "en/")])
+def test_the_per_field_accuracy_table_says_the_same_without_javascript(browser, base_url, lang, prefix):
+    """Article 8: the fallback table shows the worked example (0.98^20 = 66.8%, 0.99^20 = 81.8%)."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + prefix + ARTICLE_8)
+    rows = whole_document_table(page)
+    context.close()
+    assert rows == WHOLE_DOCUMENT_ROWS[lang]
+
+
+def test_the_per_field_accuracy_widget_reproduces_the_worked_example_from_the_keyboard(visit, base_url):
+    """Article 8: the widget recomputes the fallback to the same numbers, starts at the worked
+    example (98 %, 20 fields, no review: 66.8 %), and follows the reader's values and the slider."""
+    v = visit()
+    page = v.open(base_url + ARTICLE_8)
+    assert whole_document_table(page) == WHOLE_DOCUMENT_ROWS["es"], "the script recomputes the same table"
+    summary = page.locator('[data-widget="exactitud-por-campo"] .widget-output p')
+    assert summary.inner_text().startswith("Con 98 % de exactitud por campo, 20 campos y sin revisión: 66,8 % de documentos perfectos")
+    assert "se escapan 400 errores por cada 1000 documentos" in summary.inner_text()
+
+    accuracy = page.get_by_label("Exactitud por campo, en %")
+    for _ in range(200):
+        if page.evaluate("document.activeElement && document.activeElement.id") == accuracy.get_attribute("id"):
+            break
+        page.keyboard.press("Tab")
+    else:
+        raise AssertionError("the accuracy field is not reachable with Tab")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("99")
+    assert "81,8 % de documentos perfectos" in summary.inner_text()
+
+    page.keyboard.press("Control+A")
+    page.keyboard.type("98")
+    threshold = page.get_by_label("Umbral de confianza (0 = sin revisión)")
+    threshold.focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("0,9")
+    text = summary.inner_text()
+    assert "96,3 % de documentos perfectos; 0,92 campos por documento" in text and "61 % de los documentos" in text
+    assert "se escapan 38,2 errores" in text
+
+    slider = page.get_by_label("Umbral de confianza (deslizador; muévelo con las flechas)")
+    assert slider.input_value() == "0.9"
+    slider.focus()
+    page.keyboard.press("ArrowRight")
+    assert threshold.input_value() == "0,91" and "umbral 0,91" in summary.inner_text()
+
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("1,5")
+    assert "umbral 0,91" in summary.inner_text(), "an impossible value is refused, not used"
+    assert threshold.get_attribute("aria-invalid") == "true"
+    assert v.errors == [] and v.foreign == []
+
+
+def test_the_per_field_accuracy_widget_reads_english_numbers(visit, base_url):
+    v = visit()
+    page = v.open(base_url + "en/" + ARTICLE_8)
+    assert whole_document_table(page) == WHOLE_DOCUMENT_ROWS["en"]
+    summary = page.locator('[data-widget="exactitud-por-campo"] .widget-output p')
+    assert "66.8% of documents perfect" in summary.inner_text()
+    field = page.get_by_label("Number of fields per document")
+    field.fill("40")
+    field.dispatch_event("input")
+    field = page.get_by_label("Accuracy per field, in %")
+    field.fill("99")
+    field.dispatch_event("input")
+    assert "66.9% of documents perfect" in summary.inner_text(), "0.99^40 = 66.9%, the self-check's answer"
+    assert "400 errors slip through per 1,000 documents" in summary.inner_text(), "40 fields × 1% × 1,000 documents"
+    assert v.errors == [] and v.foreign == []
+
+
+def test_switching_language_keeps_the_readers_place(visit, base_url):
+    """Halfway down article 3, the switch lands on the same section of the English twin."""
+    v = visit(viewport={"width": 1280, "height": 800})
+    page = v.open(base_url + "multimodalidad-iag/03-alineacion-cross-modal/")
+    page.evaluate("document.getElementById('de-donde-salen-los-pares').scrollIntoView(); scrollBy(0, 300)")
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator("a.md-select__link[hreflang=en]").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == base_url + "en/multimodalidad-iag/03-alineacion-cross-modal/#de-donde-salen-los-pares"
+    top = page.evaluate("document.getElementById('de-donde-salen-los-pares').getBoundingClientRect().top")
+    assert 0 <= top < 200, "the twin opens at that section"
+    assert v.errors == []
+
+
+def test_on_a_phone_a_tap_on_a_glossary_term_shows_its_definition_in_place(visit, base_url):
+    v = visit(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    url = base_url + "multimodalidad-iag/02-embeddings-y-espacios-latentes/"
+    page = v.open(url)
+    term = page.locator(".md-content a.glossary-term").first
+    definition = term.get_attribute("data-title")
+    term.scroll_into_view_if_needed()
+    term.tap()
+    tip = page.locator("#__tooltip")
+    assert page.url == url, "the tap does not leave the article"
+    assert tip.is_visible() and tip.inner_text().startswith(definition)
+    entry = tip.get_by_role("link", name="Ver la entrada del glosario")
+    assert entry.evaluate("a => a.href") == term.evaluate("a => a.href")
+    assert tip.get_attribute("role") == "dialog"
+    page.locator("h1").tap()
+    assert not tip.is_visible(), "a tap elsewhere closes it"
+    assert v.errors == []
+
+
+@pytest.mark.parametrize("path", [p for p in page_urls() if re.search(r"/0[1-8]-", p)])
+def test_on_a_phone_the_summary_starts_on_the_first_screen(visit, base_url, path):
+    v = visit(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = v.open(base_url + path)
+    line = page.locator(".admonition.abstract > p:not(.admonition-title)").first.bounding_box()
+    assert line["y"] + 24 <= 740, f"the summary's first line starts at {line['y']:.0f} px"
+
+
+@pytest.mark.parametrize("path", ["multimodalidad-iag/01-que-es-multimodalidad/", "en/multimodalidad-iag/01-que-es-multimodalidad/",
+                                  "multimodalidad-iag/"])
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_values_of_a_card_line_up_whatever_the_labels(visit, base_url, path, width):
+    v = visit(viewport={"width": width, "height": 800})
+    page = v.open(base_url + path)
+    starts = page.locator("section.series-meta").first.locator(".series-meta-value").evaluate_all(
+        "values => values.map(v => Math.round(v.getBoundingClientRect().left))")
+    assert len(starts) >= 3 and len(set(starts)) == 1, starts

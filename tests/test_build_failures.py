@@ -198,3 +198,18 @@ def test_an_unknown_further_reading_key_stops_the_build(project):
 def test_a_figure_a_phone_cannot_show_whole_stops_the_build(project, old, new, message):
     edit(project, "docs/assets/figures/mapa-de-canales.svg", old, new)
     assert message in failed_build(project)
+
+
+def test_a_macro_error_is_one_line_with_the_file_and_the_line_of_the_call(project):
+    """The line is the file's own (front matter counted), the message says what is allowed,
+    and no traceback buries it."""
+    path = project / ARTICLE
+    lines = path.read_text(encoding="utf-8").split("\n")
+    number = next(i for i, line in enumerate(lines) if '{{ cite("goh2021multimodal") }}' in line) + 1
+    lines[number - 1] = lines[number - 1].replace('cite("goh2021multimodal")', 'cite("goh2021multimodl")')
+    path.write_text("\n".join(lines), encoding="utf-8")
+    output = failed_build(project)
+    assert f"docs/{ARTICLE.removeprefix('docs/')}:{number}: cite: unknown key 'goh2021multimodl' (did you mean goh2021multimodal" in output
+    assert "Traceback" not in output
+    errors = [line for line in output.splitlines() if line.startswith("ERROR")]
+    assert len(errors) <= 2, errors

@@ -1,6 +1,7 @@
 """Unit tests of the pure functions in macros.py (no MkDocs build)."""
 
 import os
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -265,10 +266,14 @@ def test_define_env_registers_include_html_and_reads_the_language_per_call():
 
 
 def test_include_html_errors_name_the_snippet_and_the_argument():
+    """A macro's error is kept for the page hook, which stops the build with it; the
+    macro itself renders nothing (outside a template, the line is unknown)."""
     env = FakeEnv(ROOT)
     macros.define_env(env)
-    with pytest.raises(ValueError, match=r"include_html\('snippets/series_meta.html'\): data_level='x'"):
-        env.macros["include_html"]("snippets/series_meta.html", **card_arguments(data_level="x"))
+    env.page_state = macros.PageState("docs/multimodalidad-iag/index.es.md")
+    assert env.macros["include_html"]("snippets/series_meta.html", **card_arguments(data_level="x")) == ""
+    (error,) = env.page_state.errors
+    assert re.fullmatch(r"docs/multimodalidad-iag/index\.es\.md:\?: include_html\('snippets/series_meta\.html'\): data_level='x' .*", error)
 
 
 def test_define_env_stops_the_build_when_a_twin_is_missing(tmp_path):

@@ -50,3 +50,44 @@ def test_serve_reloads_on_macro_and_snippet_edits(project):  # noqa: F811
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_serve_reports_a_bad_citation_in_two_lines_stays_up_and_recovers(project):  # noqa: F811
+    """An author's typo: one or two lines naming the file and the line, the preview keeps
+    running, and the next save rebuilds it. A good rebuild prints one line."""
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    log = project / "serve.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+            cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
+    article = "docs/multimodalidad-iag/01-que-es-multimodalidad.es.md"
+    url = f"http://127.0.0.1:{port}/multimodalidad-iag/01-que-es-multimodalidad/"
+    try:
+        wait_for(url, "goh2021multimodal")
+        started = log.read_text()
+        assert [line for line in started.splitlines() if line.strip()][-1].endswith(f"Serving on http://127.0.0.1:{port}/")
+        lines = (project / article).read_text(encoding="utf-8").split("\n")
+        number = next(i for i, line in enumerate(lines) if 'cite("goh2021multimodal")' in line) + 1
+        edit(project, article, 'cite("goh2021multimodal")', 'cite("goh2099inventado")')
+        deadline = time.monotonic() + 60
+        while "goh2099inventado" not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.5)
+        time.sleep(2)
+        report = log.read_text()[len(started):]
+        errors = [line for line in report.splitlines() if line.strip() and "rebuild" not in line]
+        assert f"{article}:{number}: cite: unknown key 'goh2099inventado'" in report
+        assert "Traceback" not in report and len(errors) <= 3, report
+        assert server.poll() is None, "the preview is still running"
+        before = log.read_text()
+        edit(project, article, 'cite("goh2099inventado")', 'cite("goh2021multimodal")')
+        edit(project, article, "## Dónde falla", "## Dónde falla de nuevo")
+        wait_for(url, "Dónde falla de nuevo")
+        time.sleep(1)
+        rebuild = [line for line in log.read_text()[len(before):].splitlines() if line.strip()]
+        assert len(rebuild) == 1 and "Documentation built in" in rebuild[0], rebuild
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

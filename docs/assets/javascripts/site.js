@@ -41,27 +41,54 @@ if (features.has("content.tooltips")) {
   const tip = Object.assign(document.createElement("div"), { id: "__tooltip", className: "site-tooltip", hidden: true });
   tip.setAttribute("role", "tooltip");
   document.body.append(tip);
+  // On a touch screen a tap on a glossary term shows its definition in place, with
+  // a link to the whole entry (a second tap on the term follows it too); the tip
+  // then stays until the reader taps elsewhere or presses Escape.
+  const touch = matchMedia("(hover: none)");
+  const words = document.documentElement.lang === "es"
+    ? { label: "Definición", entry: "Ver la entrada del glosario" }
+    : { label: "Definition", entry: "See the glossary entry" };
   let current = null;
+  let pinned = false;
   let timer = 0;
-  const hide = () => {
-    current?.removeAttribute("aria-describedby");
-    current = null;
-    tip.hidden = true;
-  };
-  const show = (host) => {
-    clearTimeout(timer);
-    if (current === host) return;
-    hide();
-    current = host;
-    tip.textContent = host.dataset.title;
-    tip.hidden = false;
-    host.setAttribute("aria-describedby", tip.id);
+  const place = (host) => {
     const box = host.getBoundingClientRect();
     const room = document.documentElement.clientWidth;
     const left = Math.min(Math.max(8, box.left + box.width / 2 - tip.offsetWidth / 2), room - tip.offsetWidth - 8);
     const below = box.bottom + tip.offsetHeight + 8 <= innerHeight;
     tip.style.left = `${left + scrollX}px`;
     tip.style.top = `${(below ? box.bottom + 6 : box.top - tip.offsetHeight - 6) + scrollY}px`;
+  };
+  const hide = () => {
+    if (pinned) return;
+    current?.removeAttribute("aria-describedby");
+    current = null;
+    tip.hidden = true;
+    tip.setAttribute("role", "tooltip");
+    tip.removeAttribute("aria-label");
+  };
+  const unpin = () => {
+    pinned = false;
+    hide();
+  };
+  const show = (host) => {
+    clearTimeout(timer);
+    if (current === host || pinned) return;
+    hide();
+    current = host;
+    tip.textContent = host.dataset.title;
+    tip.hidden = false;
+    host.setAttribute("aria-describedby", tip.id);
+    place(host);
+  };
+  const pin = (host) => {
+    unpin();
+    show(host);
+    pinned = true;
+    tip.setAttribute("role", "dialog");
+    tip.setAttribute("aria-label", words.label);
+    tip.append(" ", Object.assign(document.createElement("a"), { href: host.href, textContent: words.entry }));
+    place(host);
   };
   const later = () => {
     clearTimeout(timer);
@@ -74,10 +101,48 @@ if (features.has("content.tooltips")) {
     host.addEventListener("mouseleave", later);
     host.addEventListener("focus", () => show(host));
     host.addEventListener("blur", hide);
+    if (host.classList.contains("glossary-term")) {
+      host.addEventListener("click", (event) => {
+        if (!touch.matches || (pinned && current === host)) return;
+        event.preventDefault();
+        pin(host);
+      });
+    }
   }
   tip.addEventListener("mouseenter", () => clearTimeout(timer));
   tip.addEventListener("mouseleave", later);
-  document.addEventListener("keydown", (event) => event.key === "Escape" && hide());
+  document.addEventListener("click", (event) => {
+    if (pinned && !tip.contains(event.target) && !event.target.closest("a.glossary-term")) unpin();
+  });
+  document.addEventListener("keydown", (event) => event.key === "Escape" && unpin());
+}
+
+// The language switch lands on the same section of the twin: both languages give
+// every heading the same id, so the link gets the id of the section being read
+// (the last heading above the reading line) when the reader follows it.
+const headings = [...document.querySelectorAll(".md-content :is(h2, h3)[id]")];
+document.addEventListener("click", (event) => {
+  const link = event.target.closest("a.md-select__link[hreflang]");
+  if (!link) return;
+  const line = readingLine();
+  const reading = headings.filter((h) => h.getBoundingClientRect().top <= line).pop();
+  const url = new URL(link.href);
+  url.hash = reading ? reading.id : "";
+  link.href = url.href;
+}, true);
+
+// The 404 page speaks both languages; a reader who asked for an English address,
+// or whose browser prefers English to Spanish, gets the English part first.
+const notFound = document.querySelectorAll(".not-found");
+if (notFound.length === 2) {
+  const [spanish, english] = notFound;
+  const englishHome = new URL(english.querySelector("a").href);
+  const prefers = navigator.languages.map((l) => l.slice(0, 2)).find((l) => l === "es" || l === "en");
+  if (location.pathname.startsWith(englishHome.pathname) || prefers === "en") {
+    spanish.before(english);
+    document.documentElement.lang = "en";
+    document.title = "Page not found · Página no encontrada";
+  }
 }
 
 // The table of contents marks the section being read (toc.follow) and keeps it

@@ -16,9 +16,12 @@
 //   text tokens   4 per second of speech: the Moshi repository puts text at 3-4 Hz.
 //   audio tokens  100 per second: Mimi, 12.5 frames/s x 8 codebooks (Moshi).
 //   prices        output 5x input, cache read 0.1x, cache write 1.25x: Anthropic's
-//                 pricing page, Claude Opus 4.5 row, consulted December 2026.
-//   VAD wait      200 ms: Pipecat's default stop_secs (0.2 s).
-//   model         200 ms: Moshi's practical latency on an L4 GPU.
+//                 pricing page, Claude Opus 4.5 row, as its undated 2026 copies show
+//                 it. Applied, as an assumption, to other models' token rules.
+//   VAD wait      200 ms: Pipecat's default VAD stop_secs (0.2 s); the Smart Turn
+//                 inference that follows it (under 100 ms on CPU) is not added.
+//   model         200 ms: Moshi's practical latency, "as low as" 200 ms on an L4
+//                 GPU (Moshi takes no image: the lane adds an assumed prefill).
 //   assumptions   system prompt 2000 tokens; answer 10 text tokens or 2 s of
 //                 audio; ASR 300 ms; TTS first audio 200 ms; network 100 ms;
 //                 prefill at 10 000 tokens per second.
@@ -48,7 +51,7 @@ const TEXT = {
       258: "258: Gemini 1.5, cualquier tamaño (ene. de 2025)",
     },
     seconds: "Segundos de audio de la pregunta",
-    price: "Precio por millón de tokens de entrada, en $ (referencia: 5, Claude Opus 4.5, dic. de 2026)",
+    price: "Precio por millón de tokens de entrada, en $ (referencia: 5, Claude Opus 4.5, tarifa de 2026)",
     hits: "Aciertos de la caché del prompt de sistema, en % (supuesto: 90)",
     mode: "Modo de voz",
     cascade: "Cascada (VAD → ASR → LLM → TTS)",
@@ -65,7 +68,7 @@ const TEXT = {
     money: (v) => `${formatNumber(v, "es", 2)} $`,
     chart: "Latencia de un turno de voz, en milisegundos",
     lanes: { cascada: "Cascada", "voz-a-voz": "Voz a voz" },
-    bars: { vad: "Fin de turno (VAD)", asr: "ASR", prefill: "Prefill", tts: "TTS", net: "Red", s2s: "Modelo voz a voz" },
+    bars: { vad: "Espera del VAD", asr: "ASR", prefill: "Prefill", tts: "TTS", net: "Red", s2s: "Modelo voz a voz" },
     summary: (tokens, cost, ms, mode) =>
       `${mode === "cascada" ? "En cascada" : "En voz a voz"}: ${tokens} tokens por petición, ${cost} por cada 1000 peticiones y un turno de ${ms} ms.`,
   },
@@ -78,7 +81,7 @@ const TEXT = {
       258: "258: Gemini 1.5, any size (Jan. 2025)",
     },
     seconds: "Seconds of audio in the question",
-    price: "Price per million input tokens, in $ (reference: 5, Claude Opus 4.5, Dec. 2026)",
+    price: "Price per million input tokens, in $ (reference: 5, Claude Opus 4.5, 2026 rate)",
     hits: "System-prompt cache hit rate, in % (assumed: 90)",
     mode: "Voice mode",
     cascade: "Cascade (VAD → ASR → LLM → TTS)",
@@ -95,7 +98,7 @@ const TEXT = {
     money: (v) => `$${formatNumber(v, "en", 2)}`,
     chart: "Latency of one voice turn, in milliseconds",
     lanes: { cascada: "Cascade", "voz-a-voz": "Speech-to-speech" },
-    bars: { vad: "End of turn (VAD)", asr: "ASR", prefill: "Prefill", tts: "TTS", net: "Network", s2s: "Speech model" },
+    bars: { vad: "VAD wait", asr: "ASR", prefill: "Prefill", tts: "TTS", net: "Network", s2s: "Speech model" },
     summary: (tokens, cost, ms, mode) =>
       `${mode === "cascada" ? "Cascade" : "Speech-to-speech"}: ${tokens} tokens per request, ${cost} per 1,000 requests and a ${ms} ms turn.`,
   },
