@@ -10,7 +10,6 @@ with its own heading, so a search for a term finds its definition.
 """
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -76,8 +75,4 @@ def on_post_build(config):
     last file (its inner builds, one per other language, run this hook too)."""
     if config["plugins"]["i18n"].building:
         return
-    site = Path(config["site_dir"])
-    # The theme's search plugin (kept for its search box) writes an index of its own.
-    for index in site.glob("**/search/search_index.json"):
-        shutil.rmtree(index.parent)
-    build_index(site)
+    build_index(Path(config["site_dir"]))
