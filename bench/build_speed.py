@@ -1,0 +1,142 @@
+"""Build-speed benchmark (part of make bench): the site's strict bilingual build
+against plain Material on the same Markdown, and the rebuild an author waits for.
+
+1. Full build: `mkdocs build --strict` of the site, and a plain Material build
+   (theme material, font: false, its search plugin, nothing else) of the same
+   docs/ folder, alternated in one run after a warm-up, median of RUNS each.
+2. The same with every article repeated SCALE times (copies of the series
+   folder), to see whether the cost grows faster than the Markdown.
+3. Under `mkdocs serve`, the time from saving a one-sentence edit to the rebuilt
+   page being served.
+
+A benchmark, not a test: it prints numbers and never fails on them.
+"""
+
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import yaml
+from mkdocs.utils.yaml import get_yaml_loader
+
+ROOT = Path(__file__).resolve().parents[1]
+RUNS = 5
+SCALE = 5
+PROJECT_PARTS = ("mkdocs.yml", "macros.py", "snippets", "overrides", "docs", "data")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV.pop("SITE_URL", None)
+
+
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
+    return target
+
+
+def plain_config(project: Path) -> Path:
+    """Plain Material over the project's docs/: what the Markdown alone costs."""
+    path = project / "plain.yml"
+    path.write_text(yaml.dump({"site_name": "Plain", "docs_dir": str(project / "docs"),
+                               "theme": {"name": "material", "font": False}, "plugins": ["search"]}), encoding="utf-8")
+    return path
+
+
+def timed(command: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, env=ENV, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def compare(project: Path, label: str) -> None:
+    ours = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(project / "site")]
+    plain = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain_config(project)), "-d", str(project / "plain-site")]
+    timed(ours, project), timed(plain, project)  # warm-up: caches, bytecode
+    times = {"site": [], "plain": []}
+    for _ in range(RUNS):
+        times["site"].append(timed(ours, project))
+        times["plain"].append(timed(plain, project))
+    site, base = statistics.median(times["site"]), statistics.median(times["plain"])
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in (project / "docs").rglob("*.md"))
+    print(f"{label}: {words} words of Markdown; strict bilingual build {site:.2f} s, plain Material {base:.2f} s "
+          f"(medians of {RUNS}); ratio {site / base:.2f}")
+
+
+def scaled(project: Path) -> Path:
+    """Every article SCALE times: copies of the series folder, listed in the nav."""
+    config_path = project / "mkdocs.yml"
+    config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=get_yaml_loader())
+    series = project / "docs" / "multimodalidad-iag"
+    for n in range(2, SCALE + 1):
+        shutil.copytree(series, project / "docs" / f"multimodalidad-iag-{n}")
+        config["nav"].append({f"Copia {n}": [f"multimodalidad-iag-{n}/index.md"]})
+    text = config_path.read_text(encoding="utf-8")
+    nav = text.index("\nnav:")
+    config_path.write_text(text[:nav] + "\n" + yaml.dump({"nav": config["nav"]}, allow_unicode=True), encoding="utf-8")
+    return project
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def rebuild_time(project: Path) -> list[float]:
+    """Seconds from saving a one-sentence edit to the page served with it."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+                              cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    page = f"http://127.0.0.1:{port}/multimodalidad-iag/01-que-es-multimodalidad/"
+    source = project / "docs" / "multimodalidad-iag" / "01-que-es-multimodalidad.es.md"
+
+    def wait_for(text: str, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                if text in urllib.request.urlopen(page, timeout=5).read().decode():
+                    return
+            except OSError:
+                pass
+            time.sleep(0.02)
+        raise RuntimeError(f"the page never showed {text!r}")
+
+    try:
+        wait_for("</html>")
+        times = []
+        for n in range(RUNS):
+            marker = f"Frase de prueba {n}."
+            text = source.read_text(encoding="utf-8")
+            text = re.sub(r"Frase de prueba \d+\.\n\n", "", text)
+            heading = text.index("\n## ")
+            start = time.perf_counter()
+            source.write_text(text[:heading] + f"\n\n{marker}\n" + text[heading:], encoding="utf-8")
+            wait_for(marker)
+            times.append(time.perf_counter() - start)
+            time.sleep(1)
+        return times
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def main():
+    with tempfile.TemporaryDirectory() as tmp:
+        compare(copy_project(Path(tmp) / "site"), "site as it is")
+        compare(scaled(copy_project(Path(tmp) / "scaled")), f"articles ×{SCALE}")
+        times = rebuild_time(copy_project(Path(tmp) / "serve"))
+        print(f"mkdocs serve: one-sentence edit to the rebuilt page served, median {statistics.median(times):.2f} s "
+              f"({', '.join(f'{t:.2f}' for t in times)}); this includes the server's own wait for changes to settle")
+
+
+if __name__ == "__main__":
+    main()
