@@ -35,11 +35,14 @@ $(NODESTAMP): package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-# Page-speed benchmark (not a test): Lighthouse 12.2.3, mobile, every page, then
-# the same pages with Material's stock configuration for comparison.
-bench: $(PYSTAMP) build
+# Benchmarks (not tests): page speed with Lighthouse 12.2.3 (mobile, every page,
+# then the same pages with Material's stock configuration), search (bytes and time
+# to the first result) and build speed (against plain Material on the same Markdown).
+bench: $(PYSTAMP) $(NODESTAMP) build
 	npm ci --prefix bench --no-audit --no-fund --silent
 	$(PY) bench/run.py
+	$(PY) bench/search_speed.py
+	$(PY) bench/build_speed.py
 
 # Re-pin the whole tree from the direct pins in pyproject.toml.
 lock:
