@@ -22,8 +22,10 @@ serve: $(PYSTAMP)
 build: $(PYSTAMP)
 	$(MKDOCS) build --strict --site-dir $(SITE)
 
+# Four workers (pytest-xdist): the browser tests wait on Chromium more than they
+# compute, so four keep two cores busy.
 test: $(PYSTAMP) $(NODESTAMP) build
-	SITE_DIR=$(SITE) $(PY) -m pytest $(PYTEST_ARGS)
+	SITE_DIR=$(SITE) $(PY) -m pytest -n 4 $(PYTEST_ARGS)
 
 $(PYSTAMP): requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)

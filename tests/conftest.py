@@ -197,7 +197,7 @@ class Visit:
             route.abort()
 
     def open(self, url):
-        self.page.goto(url, wait_until="networkidle")
+        self.page.goto(url, wait_until="load")
         return self.page
 
     def close(self):
@@ -219,7 +219,8 @@ def visit(browser, base_url):
 
 
 def axe_violations(page):
-    page.add_script_tag(path=str(AXE))
+    if not page.evaluate("typeof axe !== 'undefined'"):  # once per page load
+        page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [
         f"{v['impact']}: {v['id']} ({v['help']}) at {[n['target'] for n in v['nodes']][:3]}"
