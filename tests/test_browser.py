@@ -864,3 +864,20 @@ def test_the_values_of_a_card_line_up_whatever_the_labels(visit, base_url, path,
     starts = page.locator("section.series-meta").first.locator(".series-meta-value").evaluate_all(
         "values => values.map(v => Math.round(v.getBoundingClientRect().left))")
     assert len(starts) >= 3 and len(set(starts)) == 1, starts
+
+
+def test_search_shows_five_results_then_more_on_request(visit, base_url):
+    """Each result costs the reader its page's fragment, so five come first."""
+    v = visit()
+    page = v.open(base_url + "multimodalidad-iag/")
+    search(page, "modelo")
+    items = page.locator(".md-search-result__item")
+    assert items.count() == 5
+    fragments = lambda: len([r for r in v.requests if "/pagefind/fragment/" in r])
+    assert fragments() == 5
+    more = page.get_by_role("button", name="Ver más resultados")
+    more.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 5")
+    assert fragments() == items.count() <= 10
+    assert v.errors == [] and v.foreign == []

@@ -11,7 +11,10 @@ const meta = dialog.querySelector(".md-search-result__meta");
 const config = JSON.parse(document.getElementById("__config").textContent);
 const t = config.translations;
 const root = new URL(config.base.endsWith("/") ? config.base : `${config.base}/`, location.href);
-const MAX_RESULTS = 10;
+// Each result shown costs the reader its page's fragment (the text its excerpt
+// is cut from, about 10 KB compressed), so a few are shown and the rest on request.
+const SHOWN_AT_ONCE = 5;
+const MORE = document.documentElement.lang === "es" ? "Ver más resultados" : "Show more results";
 
 let engine = null; // a promise, created on first use
 const loadEngine = () => (engine ??= import(new URL("pagefind/pagefind.js", root).href).then(async (pagefind) => {
@@ -29,24 +32,36 @@ function bestSection(data) {
   return sections.reduce((best, s) => (!best || (s.locations?.length || 0) > (best.locations?.length || 0) ? s : best), null);
 }
 
-function render(pages, count) {
-  list.replaceChildren();
-  meta.textContent = count === 0 ? t["search.result.none"]
-    : count === 1 ? t["search.result.one"] : t["search.result.other"].replace("#", count);
-  for (const data of pages) {
-    const section = bestSection(data);
-    const item = document.createElement("li");
-    item.className = "md-search-result__item";
-    // Pagefind's excerpts are escaped text with the matches in <mark>.
-    const heading = section && section.title !== data.meta.title ? `<h2>${escape(section.title)}</h2>` : "";
-    item.innerHTML = `<a href="${escape(new URL((section || data).url, location.href).href)}" class="md-search-result__link">` +
-      `<article class="md-search-result__article md-typeset"><h1>${escape(data.meta.title)}</h1>${heading}` +
-      `<p>${(section || data).excerpt}</p></article></a>`;
-    list.append(item);
-  }
+function item(data) {
+  const section = bestSection(data);
+  const li = document.createElement("li");
+  li.className = "md-search-result__item";
+  // Pagefind's excerpts are escaped text with the matches in <mark>.
+  const heading = section && section.title !== data.meta.title ? `<h2>${escape(section.title)}</h2>` : "";
+  li.innerHTML = `<a href="${escape(new URL((section || data).url, location.href).href)}" class="md-search-result__link">` +
+    `<article class="md-search-result__article md-typeset"><h1>${escape(data.meta.title)}</h1>${heading}` +
+    `<p>${(section || data).excerpt}</p></article></a>`;
+  return li;
 }
 
 let latest = 0;
+
+// Shows the results from `from` on, SHOWN_AT_ONCE at a time, with a button for the next ones.
+async function show(results, from, ticket) {
+  const pages = await Promise.all(results.slice(from, from + SHOWN_AT_ONCE).map((result) => result.data()));
+  if (ticket !== latest) return; // a later keystroke wins
+  list.querySelector(".search-more")?.remove();
+  list.append(...pages.map(item));
+  if (results.length > from + SHOWN_AT_ONCE) {
+    const more = document.createElement("li");
+    more.className = "search-more";
+    const button = Object.assign(document.createElement("button"), { type: "button", className: "md-button", textContent: MORE });
+    button.addEventListener("click", () => show(results, from + SHOWN_AT_ONCE, ticket).then(() => links()[from + SHOWN_AT_ONCE]?.focus()));
+    more.append(button);
+    list.append(more);
+  }
+}
+
 async function search() {
   const query = input.value.trim();
   const ticket = ++latest;
@@ -57,8 +72,12 @@ async function search() {
   }
   const pagefind = await loadEngine();
   const found = await pagefind.search(query);
-  const pages = await Promise.all(found.results.slice(0, MAX_RESULTS).map((result) => result.data()));
-  if (ticket === latest) render(pages, found.results.length); // a later keystroke wins
+  if (ticket !== latest) return;
+  const count = found.results.length;
+  meta.textContent = count === 0 ? t["search.result.none"]
+    : count === 1 ? t["search.result.one"] : t["search.result.other"].replace("#", count);
+  list.replaceChildren();
+  await show(found.results, 0, ticket);
 }
 
 // On phones and tablets the search covers the page, and the page under it must
@@ -95,7 +114,7 @@ function close() {
 }
 
 function links() {
-  return [...list.querySelectorAll("a")];
+  return [...list.querySelectorAll("a, .search-more button")];
 }
 
 meta.setAttribute("aria-live", "polite");
