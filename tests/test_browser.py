@@ -666,6 +666,10 @@ def test_the_guidance_toy_agrees_with_the_worked_example_and_works_from_the_keyb
     v = visit()
     page = v.open(base_url + "multimodalidad-iag/05-generacion-multimodal/")
     widget = page.locator('[data-widget="guia-sin-clasificador"]')
+    assert not widget.locator(".widget-output").count(), "no sampling while the page loads"
+    widget.scroll_into_view_if_needed()
+    widget.locator(".widget-output").wait_for()
+    page.evaluate("scrollTo(0, 0)")
     assert guidance_table(page) == GUIDANCE_TABLE, "the script recomputes the fallback to the same numbers"
     output = widget.locator(".widget-output")
     assert "0,2 + 7,5 × (0,5 − 0,2) = 2,45" in output.inner_text()
@@ -706,6 +710,7 @@ def test_the_guidance_toy_agrees_with_the_worked_example_and_works_from_the_keyb
 def test_the_guidance_toy_speaks_english_on_the_english_page(visit, base_url):
     v = visit()
     page = v.open(base_url + "en/multimodalidad-iag/05-generacion-multimodal/")
+    page.locator('[data-widget="guia-sin-clasificador"]').scroll_into_view_if_needed()
     output = page.locator('[data-widget="guia-sin-clasificador"] .widget-output')
     assert "0.2 + 7.5 × (0.5 − 0.2) = 2.45" in output.inner_text()
     assert "Step 50 of 50 · network evaluations so far: 100 (2 per step)." in output.inner_text()

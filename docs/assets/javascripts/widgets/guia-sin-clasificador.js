@@ -385,6 +385,16 @@ function enhance(root) {
   setScale(start);
 }
 
+// Sampling the table's rows and the live figure takes a few hundred milliseconds
+// of script: done when the figure comes near the screen, not while the page
+// loads (the static table already shows the same numbers).
 if (typeof document !== "undefined") {
-  document.querySelectorAll('[data-widget="guia-sin-clasificador"]').forEach(enhance);
+  const soon = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      soon.unobserve(entry.target);
+      enhance(entry.target);
+    }
+  }, { rootMargin: "600px 0px" });
+  document.querySelectorAll('[data-widget="guia-sin-clasificador"]').forEach((root) => soon.observe(root));
 }
