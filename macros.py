@@ -9,6 +9,7 @@ allowed. Hooks raise PluginError with the file in the message.
 """
 
 import calendar
+import copy
 import datetime
 import difflib
 import functools
@@ -27,7 +28,6 @@ from latex2mathml.converter import convert as latex_to_mathml_unchecked
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
-from mkdocs.utils.meta import get_data
 
 # -----------------------------------------------------------------------------
 # Constants
@@ -393,6 +393,28 @@ def validate_further_reading(further, fail) -> dict:
     return checked
 
 
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.S)
+
+
+@functools.lru_cache(maxsize=None)
+def _front_matter(path: str, mtime_ns: int, size: int) -> tuple[str, dict]:
+    text = Path(path).read_text(encoding="utf-8")
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return text, {}
+    meta = yaml.load(match["yaml"] or "", Loader=YAML_LOADER)
+    return text[match.end():], meta if isinstance(meta, dict) else {}
+
+
+def front_matter(path: Path) -> tuple[str, dict]:
+    """(Markdown, front matter) of a page, read once per version of the file: the
+    card, the pager, the feed and the twin checks of every page read the same
+    articles again. A copy, so no caller changes what the next one reads."""
+    stat = Path(path).stat()
+    markdown, meta = _front_matter(str(path), stat.st_mtime_ns, stat.st_size)
+    return markdown, copy.deepcopy(meta)
+
+
 def series_articles(docs_dir: Path, series_dir: str, locale: str) -> list[dict]:
     """The articles a series folder holds in one language, in series order, front matter checked."""
     if not isinstance(series_dir, str) or not SLUG.match(series_dir):
@@ -406,7 +428,7 @@ def series_articles(docs_dir: Path, series_dir: str, locale: str) -> list[dict]:
         match = ARTICLE_FILE.match(path.name)
         if not match or match["locale"] != locale or int(match["number"]) < 1:
             continue
-        _, meta = get_data(path.read_text(encoding="utf-8"))
+        _, meta = front_matter(path)
         source = path.relative_to(docs_dir).as_posix()
         meta = validate_article_meta(meta, source, int(match["number"]), datetime.date.today())
         articles.append({**meta, "stem": f"{match['number']}-{match['slug']}", "file": path.name, "source": source})
@@ -426,7 +448,7 @@ def series_landing(docs_dir: Path, series_dir: str, locale: str) -> dict:
     path = Path(docs_dir) / series_dir / f"index.{locale}.md"
     if not path.is_file():
         raise ValueError(f"series {series_dir!r} has no landing page {path.relative_to(docs_dir).as_posix()}")
-    markdown, meta = get_data(path.read_text(encoding="utf-8"))
+    markdown, meta = front_matter(path)
     lineup = {int(m["number"]): m["title"] for m in LINEUP_ITEM.finditer(markdown)}
     return {"title": meta.get("title", series_dir), "planned": len(lineup), "lineup": lineup}
 
@@ -1485,7 +1507,7 @@ def on_pre_page_macros(env):
         series_dir, number, stem = article
         meta = validate_article_meta(page.meta, source, number, datetime.date.today())
         other = next(other for other in LOCALES if other != locale)
-        _, twin = get_data((docs_dir / series_dir / f"{stem}.{other}.md").read_text(encoding="utf-8"))
+        _, twin = front_matter(docs_dir / series_dir / f"{stem}.{other}.md")
         problems = twin_problems(meta, locale, twin)
         if problems:
             raise PluginError(f"{source}: " + "; ".join(problems) + f" (twin: docs/{series_dir}/{stem}.{other}.md)")
