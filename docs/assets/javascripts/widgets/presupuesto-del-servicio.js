@@ -238,10 +238,7 @@ function enhance(root, index) {
   legend.textContent = t.mode;
   fieldset.append(legend);
   for (const [value, text] of [["cascada", t.cascade], ["voz-a-voz", t.s2s]]) {
-    const label = document.createElement("label");
-    label.style.display = "flex";
-    label.style.gap = "0.4em";
-    label.style.fontWeight = "400";
+    const label = Object.assign(document.createElement("label"), { className: "widget-choice" });
     const radio = document.createElement("input");
     radio.type = "radio";
     radio.name = `${id}-modo`;
@@ -251,10 +248,7 @@ function enhance(root, index) {
     label.append(radio, text);
     fieldset.append(label);
   }
-  const earlyLabel = document.createElement("label");
-  earlyLabel.style.display = "flex";
-  earlyLabel.style.gap = "0.4em";
-  earlyLabel.style.fontWeight = "400";
+  const earlyLabel = Object.assign(document.createElement("label"), { className: "widget-choice" });
   const early = document.createElement("input");
   early.type = "checkbox";
   early.checked = state.early;
