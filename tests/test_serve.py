@@ -82,8 +82,9 @@ def test_serve_reports_a_bad_citation_in_two_lines_stays_up_and_recovers(project
         assert "Traceback" not in report and len(errors) <= 3, report
         assert server.poll() is None, "the preview is still running"
         before = log.read_text()
-        edit(project, article, 'cite("goh2099inventado")', 'cite("goh2021multimodal")')
-        edit(project, article, "## Dónde falla", "## Dónde falla de nuevo")
+        path = project / article  # the fix and a visible change in one save: one rebuild
+        text = path.read_text(encoding="utf-8").replace('cite("goh2099inventado")', 'cite("goh2021multimodal")')
+        path.write_text(text.replace("## Dónde falla", "## Dónde falla de nuevo", 1), encoding="utf-8")
         wait_for(url, "Dónde falla de nuevo")
         deadline = time.monotonic() + 90  # the line comes after the last step (the English build, the index)
         while "Documentation built in" not in log.read_text()[len(before):] and time.monotonic() < deadline:

@@ -71,8 +71,9 @@ async function search() {
     return;
   }
   const pagefind = await loadEngine();
-  const found = await pagefind.search(query);
-  if (ticket !== latest) return;
+  // Debounced: while the reader is still typing, earlier words fetch nothing.
+  const found = await pagefind.debouncedSearch(query, {}, 100);
+  if (found === null || ticket !== latest) return;
   const count = found.results.length;
   meta.textContent = count === 0 ? t["search.result.none"]
     : count === 1 ? t["search.result.one"] : t["search.result.other"].replace("#", count);
