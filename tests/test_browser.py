@@ -40,6 +40,15 @@ def test_switching_language_lands_on_the_twin(visit, base_url, start, twin):
     assert v.errors == [] and v.failed == [] and v.foreign == []
 
 
+def tab_to(page, target, problem, presses=600):
+    """Press Tab until `target` has the keyboard focus, as a reader without a mouse would."""
+    for _ in range(presses):
+        if page.evaluate("document.activeElement && document.activeElement.id") == target.get_attribute("id"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(problem)
+
+
 WIDTHS = (360, 768, 1280)
 
 # Every element of the article that scrolls at this width: it must take the
@@ -178,12 +187,7 @@ def test_the_interactive_figure_works_from_the_keyboard(visit, base_url):
     v = visit()
     page = v.open(base_url + "multimodalidad-iag/01-que-es-multimodalidad/")
     field = page.get_by_label("Duración de la pregunta hablada, en segundos")
-    for _ in range(200):
-        if page.evaluate("document.activeElement && document.activeElement.id") == field.get_attribute("id"):
-            break
-        page.keyboard.press("Tab")
-    else:
-        raise AssertionError("the widget's field is not reachable with Tab")
+    tab_to(page, field, "the widget's field is not reachable with Tab")
     page.keyboard.press("Control+A")
     page.keyboard.type("3")
     cells = page.locator('[data-widget="ritmo-de-canales"] tbody td:nth-child(2)')
@@ -454,12 +458,7 @@ def test_the_token_budget_works_from_the_keyboard(visit, base_url):
     v = visit()
     page = v.open(base_url + ARTICLE_4)
     field = page.get_by_label("Lado de la imagen o de cada tesela, en píxeles")
-    for _ in range(300):
-        if page.evaluate("document.activeElement && document.activeElement.id") == field.get_attribute("id"):
-            break
-        page.keyboard.press("Tab")
-    else:
-        raise AssertionError("the calculator's first field is not reachable with Tab")
+    tab_to(page, field, "the calculator's first field is not reachable with Tab")
     summary = page.locator('[data-widget="presupuesto-de-tokens"] .widget-output p')
     page.keyboard.press("Control+A")
     page.keyboard.type("224")                     # 16 × 16 = 256 tokens per tile
@@ -533,12 +532,7 @@ def test_the_service_budget_agrees_with_the_worked_example_and_works_from_the_ke
     assert summary.inner_text() == "En cascada: 4898 tokens por petición, 16,84 $ por cada 1000 peticiones y un turno de 1109 ms."
 
     field = page.get_by_label("Páginas o imágenes por petición")
-    for _ in range(300):
-        if page.evaluate("document.activeElement && document.activeElement.id") == field.get_attribute("id"):
-            break
-        page.keyboard.press("Tab")
-    else:
-        raise AssertionError("the widget's first field is not reachable with Tab")
+    tab_to(page, field, "the widget's first field is not reachable with Tab")
     page.keyboard.press("Tab")  # the token rule
     page.keyboard.press("ArrowUp")  # 2880 -> 576
     cost, latency = budget_cells(page)
@@ -615,12 +609,7 @@ def test_the_circular_eval_figure_recomputes_the_worked_example_and_works_from_t
     assert "71,1 % a 86,7 %" in text and "72,2 % a 87,8 %" in text, text
 
     options = page.get_by_label("Opciones por pregunta (deslizador)")
-    for _ in range(200):
-        if page.evaluate("document.activeElement && document.activeElement.id") == options.get_attribute("id"):
-            break
-        page.keyboard.press("Tab")
-    else:
-        raise AssertionError("the options slider is not reachable with Tab")
+    tab_to(page, options, "the options slider is not reachable with Tab")
     page.keyboard.press("ArrowRight")  # 5 options; rotations stay at 4
     assert _circular_cells(page)[0] == ["20,00 %", "0,16 %"]
     page.keyboard.press("ArrowLeft")
@@ -677,12 +666,7 @@ def test_the_guidance_toy_agrees_with_the_worked_example_and_works_from_the_keyb
     assert "78\u00a0%" in output.inner_text() and "0,81" in output.inner_text()
 
     scale = page.get_by_label("Escala de guía s (deslizador; muévelo con las flechas)")
-    for _ in range(600):
-        if page.evaluate("document.activeElement && document.activeElement.id") == scale.get_attribute("id"):
-            break
-        page.keyboard.press("Tab")
-    else:
-        raise AssertionError("the guidance slider is not reachable with Tab")
+    tab_to(page, scale, "the guidance slider is not reachable with Tab")
     page.keyboard.press("Home")
     assert "Con s = 0 la red ignora la clase" in output.inner_text()
     assert "100 (2 por paso)" not in output.inner_text() and "50 (1 por paso)" in output.inner_text()
@@ -768,12 +752,7 @@ def test_the_per_field_accuracy_widget_reproduces_the_worked_example_from_the_ke
     assert "se escapan 400 errores por cada 1000 documentos" in summary.inner_text()
 
     accuracy = page.get_by_label("Exactitud por campo, en %")
-    for _ in range(200):
-        if page.evaluate("document.activeElement && document.activeElement.id") == accuracy.get_attribute("id"):
-            break
-        page.keyboard.press("Tab")
-    else:
-        raise AssertionError("the accuracy field is not reachable with Tab")
+    tab_to(page, accuracy, "the accuracy field is not reachable with Tab")
     page.keyboard.press("Control+A")
     page.keyboard.type("99")
     assert "81,8 % de documentos perfectos" in summary.inner_text()

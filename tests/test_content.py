@@ -8,7 +8,6 @@ article, the parts every article has, code that runs, and spelling.
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from mkdocs.utils.meta import get_data

@@ -8,7 +8,7 @@ the raw HTML that macros emit), and needs no extra dependency.
 import re
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
