@@ -1,6 +1,7 @@
 """`mkdocs serve` (what `make serve` runs) previews the site and rebuilds when macros.py or snippets/ change."""
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -92,6 +93,56 @@ def test_serve_reports_a_bad_citation_in_two_lines_stays_up_and_recovers(project
         time.sleep(0.5)
         rebuild = [line for line in log.read_text()[len(before):].splitlines() if line.strip()]
         assert len(rebuild) == 1 and "Documentation built in" in rebuild[0], log.read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+LIVERELOAD = re.compile(rb"<script>\s*var livereload = function.*?</script>(?=</body>)", re.S)
+
+
+def test_serve_reuses_unchanged_pages_yet_checks_them_and_serves_what_a_build_makes(project, tmp_path):  # noqa: F811
+    """Under serve a page whose Markdown did not change is not converted again
+    (overrides/hooks/render_memo.py): a link in an unchanged page to a heading that
+    an edit removed still stops the build, and after the fix every page served is
+    the page a fresh build of the same files makes."""
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    log = project / "serve.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+            cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
+    home, article = f"http://127.0.0.1:{port}/", "docs/multimodalidad-iag/01-que-es-multimodalidad.es.md"
+    try:
+        wait_for(f"{home}multimodalidad-iag/01-que-es-multimodalidad/", "Dónde falla")
+        edit(project, "docs/index.es.md", "(multimodalidad-iag/index.md)",
+             "(multimodalidad-iag/index.md) ([dónde falla](multimodalidad-iag/01-que-es-multimodalidad.md#donde-falla))")
+        wait_for(home, "01-que-es-multimodalidad/#donde-falla")
+        before = log.read_text()
+        edit(project, article, "## Dónde falla { #donde-falla }", "## Dónde falla { #donde-falla-ahora }")
+        deadline = time.monotonic() + 90
+        while "donde-falla-ahora" not in log.read_text() and "Aborted" not in log.read_text()[len(before):] \
+                and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(1)
+        report = log.read_text()[len(before):]
+        assert "index.es.md" in report and "#donde-falla" in report and "Aborted" in report, report
+        edit(project, article, "{ #donde-falla-ahora }", "{ #donde-falla }\n\nUna frase nueva.")
+        wait_for(f"{home}multimodalidad-iag/01-que-es-multimodalidad/", "Una frase nueva.")
+        time.sleep(1)  # the rest of the rebuild: the English pages, the index
+
+        fresh = tmp_path / "fresh"
+        build_env = {**env, "SITE_URL": home}
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(fresh)],
+                       cwd=project, env=build_env, check=True, capture_output=True)
+        pages = sorted(fresh.rglob("index.html"))
+        assert len(pages) >= 20
+        for page in pages:
+            url = home + page.parent.relative_to(fresh).as_posix().removeprefix(".") + "/"
+            served = LIVERELOAD.sub(b"", urllib.request.urlopen(url.replace(f"{home}/", home), timeout=10).read())
+            assert served == page.read_bytes(), f"{url} differs from a fresh build"
     finally:
         server.terminate()
         server.wait(timeout=10)
