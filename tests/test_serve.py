@@ -103,7 +103,7 @@ LIVERELOAD = re.compile(rb"<script>\s*var livereload = function.*?</script>(?=</
 
 def test_serve_reuses_unchanged_pages_yet_checks_them_and_serves_what_a_build_makes(project, tmp_path):  # noqa: F811
     """Under serve a page whose Markdown did not change is not converted again
-    (overrides/hooks/render_memo.py): a link in an unchanged page to a heading that
+    (overrides/hooks/fast_preview.py): a link in an unchanged page to a heading that
     an edit removed still stops the build, and after the fix every page served is
     the page a fresh build of the same files makes."""
     port = free_port()

@@ -10,8 +10,11 @@ with its own heading, so a search for a term finds its definition.
 """
 
 import json
+import logging
+import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -69,10 +72,42 @@ def on_post_page(output, page, config):
     return output.replace(ARTICLE, INDEXED_ARTICLE, 1)
 
 
+# Under `mkdocs serve` the index is written while the browser already reloads the
+# page, so an author does not wait for it after each save. MkDocs loads this file
+# again for every rebuild, so what lasts is kept by the process: its environment
+# says it is a preview, and the indexing thread is found by its name.
+SERVING = "MULTIMODALIDAD_SERVING"
+INDEXING = "pagefind-index"
+
+
+def on_startup(command, dirty):
+    if command == "serve":
+        os.environ[SERVING] = "1"
+
+
+def index_in_background(site: Path) -> None:
+    def run():
+        try:
+            build_index(site)
+        except PluginError as error:
+            logging.getLogger("mkdocs").error(str(error))
+    threading.Thread(target=run, name=INDEXING, daemon=True).start()
+
+
+def on_pre_build(config):
+    """A preview's next build starts after the last index is written (it cleans the site)."""
+    for thread in threading.enumerate():
+        if thread.name == INDEXING:
+            thread.join()
+
+
 @event_priority(-200)  # after the i18n plugin's (-100), which builds the other languages from its own
 def on_post_build(config):
     """Index once, when the i18n plugin has built every language and written its
     last file (its inner builds, one per other language, run this hook too)."""
     if config["plugins"]["i18n"].building:
         return
-    build_index(Path(config["site_dir"]))
+    if os.environ.get(SERVING):
+        index_in_background(Path(config["site_dir"]))
+    else:
+        build_index(Path(config["site_dir"]))
