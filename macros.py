@@ -934,6 +934,19 @@ def figure_html(project_dir: Path, name: str, number: int, locale: str, alt, cap
             f'<figcaption><span class="series-figure-number">{escape(label)}</span> {escape(caption)}{credit_html}</figcaption></figure>')
 
 
+FIGURE_ART = re.compile(r"<svg\b.*</svg>", re.S)
+
+
+def hold_figure_art(html: str, held: dict) -> str:
+    """The figure with its drawing replaced by a placeholder, kept in `held`, that
+    overrides/hooks/figure_art.py fills once the page's Markdown is converted:
+    a drawing is a third of an article's HTML, and Markdown would read it twice
+    (its raw-HTML parser, then MkDocs' anchor collector) only to pass it through."""
+    placeholder = f"<!--figure-art {len(held)}-->"
+    held[placeholder] = FIGURE_ART.search(html).group(0)
+    return FIGURE_ART.sub(placeholder, html, count=1)
+
+
 def widget_script(project_dir: Path, name: str, page_url: str) -> str:
     """The module of an interactive figure, loaded by this page only."""
     _slug("widget", name)
@@ -1349,6 +1362,7 @@ class PageState:
 
     def __init__(self, source: str = "", body_start: int = 0, line_map: list[int] | None = None):
         self.cited, self.uses, self.linked_terms, self.errors = [], {}, set(), []
+        self.figure_art = {}  # placeholder -> drawing, for overrides/hooks/figure_art.py
         self.references_done, self.figure_names, self.minutes, self.article = False, [], None, None
         self.source, self.body_start, self.line_map = source, body_start, line_map or []
 
@@ -1483,7 +1497,8 @@ def define_env(env):
     @macro
     def figure(name, alt=None, caption=None):
         state().figure_names.append(name)
-        return figure_html(project_dir, name, len(state().figure_names), locale(), alt, caption, credit=state().article is not None)
+        html = figure_html(project_dir, name, len(state().figure_names), locale(), alt, caption, credit=state().article is not None)
+        return hold_figure_art(html, state().figure_art)
 
     @macro
     def widget(name):
@@ -1499,6 +1514,7 @@ def on_pre_page_macros(env):
     path = getattr(page.file, "abs_src_path", None)
     text = Path(path).read_text(encoding="utf-8") if path else original
     env.page_state = PageState(source, body_start(text, original), line_map(original, env.markdown))
+    page.figure_art = env.page_state.figure_art
     # MkDocs builds each page's Markdown instance from mdx_configs after this
     # runs, so the heading permalink title follows the page's language.
     env.conf["mdx_configs"].setdefault("toc", {})["permalink_title"] = LABELS[locale]["permalink"]

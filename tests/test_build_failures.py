@@ -136,6 +136,13 @@ def test_a_figure_without_alt_text_stops_the_build(project):
     assert "alt must be a non-empty text" in output
 
 
+def test_a_figure_call_inside_code_stops_the_build(project):
+    """Its drawing would print as text: the figure_art hook finds no place for it."""
+    edit(project, ARTICLE, '{{ figure("mapa-de-canales"', '    {{ figure("mapa-de-canales"')
+    output = failed_build(project)
+    assert "01-que-es-multimodalidad.es.md: figure 1's drawing has 0 places in the converted page, not one" in output
+
+
 def test_an_unsafe_figure_stops_the_build(project):
     edit(project, "docs/assets/figures/mapa-de-canales.svg", "<defs>", '<defs><script>alert(1)</script>')
     assert "element <script> is not allowed" in failed_build(project)
