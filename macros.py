@@ -1047,15 +1047,10 @@ def snippet_template(project_dir: Path, path: str) -> str:
 
 @functools.cache
 def _jinja(project_dir: Path) -> jinja2.Environment:
-    """One environment per project, so each template is compiled once per process
-    (and kept compiled between builds in .cache/jinja, as the theme's templates are:
-    overrides/hooks/template_cache.py); it checks each template file's time on use,
-    so `mkdocs serve` sees edits."""
-    cache = Path(project_dir) / ".cache" / "jinja"
-    cache.mkdir(parents=True, exist_ok=True)
+    """One environment per project, so each template is compiled once per process;
+    it checks each template file's time on use, so `mkdocs serve` sees edits."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(project_dir) / SNIPPETS_DIR),
-        bytecode_cache=jinja2.FileSystemBytecodeCache(str(cache)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=False,

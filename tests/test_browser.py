@@ -803,6 +803,12 @@ def test_switching_language_keeps_the_readers_place(visit, base_url):
     v = visit(viewport={"width": 1280, "height": 800})
     page = v.open(base_url + "multimodalidad-iag/03-alineacion-cross-modal/")
     page.evaluate("document.getElementById('de-donde-salen-los-pares').scrollIntoView(); scrollBy(0, 300)")
+    # On a loaded machine the page may still settle after `load`: wait until the reader is past the heading.
+    page.wait_for_function("""() => {
+        const top = document.getElementById('de-donde-salen-los-pares').getBoundingClientRect().top;
+        if (top > -250) document.getElementById('de-donde-salen-los-pares').scrollIntoView(), scrollBy(0, 300);
+        return top <= -250 && top > -350;
+    }""")
     page.locator(".md-header__option .md-select").first.hover()
     page.locator("a.md-select__link[hreflang=en]").click()
     page.wait_for_load_state("networkidle")
