@@ -3,7 +3,8 @@ against plain Material on the same Markdown, and the rebuild an author waits for
 
 1. Full build: `mkdocs build --strict` of the site, and a plain Material build
    (theme material, font: false, its search plugin, nothing else) of the same
-   docs/ folder, alternated in one run after a warm-up, median of RUNS each.
+   docs/ folder, alternated in one run after a warm-up, median of RUNS each;
+   ours both as a fresh clone's first build (no .cache) and as any build after.
 2. The same with every article repeated SCALE times (copies of the series
    folder), to see whether the cost grows faster than the Markdown.
 3. Under `mkdocs serve`, the time from saving a one-sentence edit to the open
@@ -59,17 +60,21 @@ def timed(command: list[str], cwd: Path) -> float:
 
 
 def compare(project: Path, label: str) -> None:
+    """Ours twice, without and with the compiled templates kept from the build
+    before (.cache: a fresh clone's first build, and every build after it)."""
     ours = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(project / "site")]
     plain = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain_config(project)), "-d", str(project / "plain-site")]
     timed(ours, project), timed(plain, project)  # warm-up: caches, bytecode
-    times = {"site": [], "plain": []}
+    times = {"first": [], "site": [], "plain": []}
     for _ in range(RUNS):
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        times["first"].append(timed(ours, project))
         times["site"].append(timed(ours, project))
         times["plain"].append(timed(plain, project))
-    site, base = statistics.median(times["site"]), statistics.median(times["plain"])
+    first, site, base = (statistics.median(times[k]) for k in ("first", "site", "plain"))
     words = sum(len(p.read_text(encoding="utf-8").split()) for p in (project / "docs").rglob("*.md"))
-    print(f"{label}: {words} words of Markdown; strict bilingual build {site:.2f} s, plain Material {base:.2f} s "
-          f"(medians of {RUNS}); ratio {site / base:.2f}")
+    print(f"{label}: {words} words of Markdown; strict bilingual build {site:.2f} s ({first:.2f} s without .cache), "
+          f"plain Material {base:.2f} s (medians of {RUNS}); ratio {site / base:.2f} ({first / base:.2f} without .cache)")
 
 
 def scaled(project: Path) -> Path:
