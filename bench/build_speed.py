@@ -9,6 +9,7 @@ against plain Material on the same Markdown, and the rebuild an author waits for
    folder), to see whether the cost grows faster than the Markdown.
 3. Under `mkdocs serve`, the time from saving a one-sentence edit to the open
    page's reload (the live-reload poll answering that the rebuild is done).
+4. Where one build's time goes, phase by phase (bench/build_profile.py).
 
 A benchmark, not a test: it prints numbers and never fails on them.
 """
@@ -143,9 +144,18 @@ def rebuild_time(project: Path) -> list[float]:
         server.wait(timeout=10)
 
 
+def profile(project: Path) -> None:
+    """Where one build's time goes, first without and then with .cache (bench/build_profile.py)."""
+    script = str(Path(__file__).with_name("build_profile.py"))
+    for extra in ([], ["--warm"]):
+        result = subprocess.run([sys.executable, script, *extra], cwd=project, env=ENV, check=True, capture_output=True, text=True)
+        print(result.stdout, end="")
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         compare(copy_project(Path(tmp) / "site"), "site as it is")
+        profile(Path(tmp) / "site")
         compare(scaled(copy_project(Path(tmp) / "scaled")), f"articles ×{SCALE}")
         times = rebuild_time(copy_project(Path(tmp) / "serve"))
         print(f"mkdocs serve: one-sentence edit to the browser's reload, median {statistics.median(times):.2f} s "
