@@ -32,14 +32,23 @@ def wait_for(url, text, timeout=60):
     raise AssertionError(f"{url} never showed {text!r}")
 
 
-def test_serve_reloads_on_macro_and_snippet_edits(project):  # noqa: F811
+def start_serve(project, log=None):
+    """`mkdocs serve` on a free port, as an author previews: at the root, whatever
+    address CI builds the published site for; its output goes to `log`, if given."""
     port = free_port()
-    # An author's preview: at the root, whatever address CI builds the published site for.
     env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    out = log.open("w") if log else subprocess.DEVNULL
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
-        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT,
     )
+    if log:
+        out.close()
+    return server, port
+
+
+def test_serve_reloads_on_macro_and_snippet_edits(project):  # noqa: F811
+    server, port = start_serve(project)
     try:
         landing = f"http://127.0.0.1:{port}/multimodalidad-iag/"
         wait_for(landing, 'aria-label="Ficha de la serie"')
@@ -56,14 +65,8 @@ def test_serve_reloads_on_macro_and_snippet_edits(project):  # noqa: F811
 def test_serve_reports_a_bad_citation_in_two_lines_stays_up_and_recovers(project):  # noqa: F811
     """An author's typo: one or two lines naming the file and the line, the preview keeps
     running, and the next save rebuilds it. A good rebuild prints one line."""
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
     log = project / "serve.log"
-    with log.open("w") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
-            cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT,
-        )
+    server, port = start_serve(project, log)
     article = "docs/multimodalidad-iag/01-que-es-multimodalidad.es.md"
     url = f"http://127.0.0.1:{port}/multimodalidad-iag/01-que-es-multimodalidad/"
     try:
@@ -106,14 +109,8 @@ def test_serve_reuses_unchanged_pages_yet_checks_them_and_serves_what_a_build_ma
     (overrides/hooks/fast_preview.py): a link in an unchanged page to a heading that
     an edit removed still stops the build, and after the fix every page served is
     the page a fresh build of the same files makes."""
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
     log = project / "serve.log"
-    with log.open("w") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
-            cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT,
-        )
+    server, port = start_serve(project, log)
     home, article = f"http://127.0.0.1:{port}/", "docs/multimodalidad-iag/01-que-es-multimodalidad.es.md"
     try:
         wait_for(f"{home}multimodalidad-iag/01-que-es-multimodalidad/", "Dónde falla")
@@ -134,7 +131,7 @@ def test_serve_reuses_unchanged_pages_yet_checks_them_and_serves_what_a_build_ma
         time.sleep(1)  # the rest of the rebuild: the English pages, the index
 
         fresh = tmp_path / "fresh"
-        build_env = {**env, "SITE_URL": home}
+        build_env = {**os.environ, "SITE_URL": home}
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(fresh)],
                        cwd=project, env=build_env, check=True, capture_output=True)
         pages = sorted(fresh.rglob("index.html"))
