@@ -11,6 +11,7 @@ import collections
 import os
 import shutil
 import sys
+import tempfile
 import time
 
 START = time.perf_counter()
@@ -61,11 +62,14 @@ def main():
         shutil.rmtree(".cache", ignore_errors=True)
     for owner, name, label in PHASES:
         timed(owner, name, label)
-    config = mkdocs.config.load_config("mkdocs.yml", strict=True, site_dir=os.path.abspath(".bench-profile-site"))
-    config.plugins.on_startup(command="build", dirty=False)
-    build.build(config)
-    config.plugins.on_shutdown()
-    shutil.rmtree(".bench-profile-site")
+    site = tempfile.mkdtemp(prefix="bench-profile-")
+    try:
+        config = mkdocs.config.load_config("mkdocs.yml", strict=True, site_dir=site)
+        config.plugins.on_startup(command="build", dirty=False)
+        build.build(config)
+        config.plugins.on_shutdown()
+    finally:
+        shutil.rmtree(site)
     state = "with .cache" if "--warm" in sys.argv else "without .cache"
     print(f"one build, {state}: {time.perf_counter() - START:.2f} s, imports {IMPORTS:.2f} s")
     for _, _, label in PHASES:

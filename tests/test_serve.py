@@ -132,7 +132,7 @@ def test_serve_reuses_unchanged_pages_yet_checks_them_and_serves_what_a_build_ma
 
         fresh = tmp_path / "fresh"
         build_env = {**os.environ, "SITE_URL": home}
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(fresh)],
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh)],
                        cwd=project, env=build_env, check=True, capture_output=True)
         pages = sorted(fresh.rglob("index.html"))
         assert len(pages) >= 20
