@@ -38,6 +38,15 @@ def test_strict_and_link_validation(config):
     assert config["validation"]["nav"]["omitted_files"] == logging.WARNING
 
 
+def test_no_strict_build_is_quiet():
+    """A strict build given -q passes with warnings: MkDocs drops them before strict mode counts them."""
+    sources = [ROOT / "Makefile", ROOT / ".ci" / "run", *ROOT.glob("bench/*.py"), *ROOT.glob("tests/*.py")]
+    for path in sources:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if "--strict" in line and re.search(r"""(^|[\s"'])(-q|--quiet)([\s"']|$)""", line):
+                pytest.fail(f"{path.relative_to(ROOT)}:{number}: a strict build that is quiet ignores warnings")
+
+
 def test_no_font_or_api_request_from_the_theme(config):
     assert config["theme"]["font"] is False
     assert not config["repo_url"]
