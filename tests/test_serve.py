@@ -126,9 +126,12 @@ def test_serve_reuses_unchanged_pages_yet_checks_them_and_serves_what_a_build_ma
         time.sleep(1)
         report = log.read_text()[len(before):]
         assert "index.es.md" in report and "#donde-falla" in report and "Aborted" in report, report
+        before = log.read_text()
         edit(project, article, "{ #donde-falla-ahora }", "{ #donde-falla }\n\nUna frase nueva.")
+        deadline = time.monotonic() + 90  # the whole rebuild: both languages
+        while "Documentation built in" not in log.read_text()[len(before):] and time.monotonic() < deadline:
+            time.sleep(0.2)
         wait_for(f"{home}multimodalidad-iag/01-que-es-multimodalidad/", "Una frase nueva.")
-        time.sleep(1)  # the rest of the rebuild: the English pages, the index
 
         fresh = tmp_path / "fresh"
         build_env = {**os.environ, "SITE_URL": home}
