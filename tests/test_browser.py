@@ -199,12 +199,9 @@ def test_the_interactive_figure_works_from_the_keyboard(visit, base_url):
     assert v.errors == [] and v.foreign == []
 
 
-def test_the_interactive_figure_says_the_same_without_javascript(browser, base_url):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(base_url + "multimodalidad-iag/01-que-es-multimodalidad/")
+def test_the_interactive_figure_says_the_same_without_javascript(visit, base_url):
+    page = visit(java_script_enabled=False).open(base_url + "multimodalidad-iag/01-que-es-multimodalidad/")
     cells = page.locator('[data-widget="ritmo-de-canales"] tbody td:nth-child(2)').all_inner_texts()
-    context.close()
     assert [c.replace("\u202f", " ") for c in cells] == ["32 000", "100", "25", "200"]
 
 
@@ -422,13 +419,10 @@ def test_the_citation_copies_from_the_keyboard(visit, base_url, path, button, la
     assert v.errors == [] and v.foreign == []
 
 
-def test_without_javascript_the_citation_has_no_dead_buttons(browser, base_url):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(base_url + "multimodalidad-iag/01-que-es-multimodalidad/")
+def test_without_javascript_the_citation_has_no_dead_buttons(visit, base_url):
+    page = visit(java_script_enabled=False).open(base_url + "multimodalidad-iag/01-que-es-multimodalidad/")
     assert not page.locator(".citation-actions").is_visible()
     assert page.locator("#cita-bibtex").is_visible()
-    context.close()
 
 
 ARTICLE_4 = "multimodalidad-iag/04-arquitecturas-tipicas/"
@@ -500,13 +494,10 @@ def test_the_token_budget_refuses_a_value_out_of_range(visit, base_url):
     assert v.errors == [] and v.foreign == []
 
 
-def test_the_token_budget_says_the_same_without_javascript(browser, base_url):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(base_url + ARTICLE_4)
+def test_the_token_budget_says_the_same_without_javascript(visit, base_url):
+    page = visit(java_script_enabled=False).open(base_url + ARTICLE_4)
     rows = page.locator('[data-widget="presupuesto-de-tokens"] tbody tr')
     cells = [_plain(r.locator("td").all_inner_texts())[1:] for r in rows.all()]
-    context.close()
     assert cells == [["1", "576", "576", "28,1 %", "1,2"], ["5", "576", "2880", "140,6 %", "5,8"]]
 
 
@@ -557,12 +548,9 @@ def test_the_service_budget_agrees_with_the_worked_example_and_works_from_the_ke
     assert v.errors == [] and v.foreign == []
 
 
-def test_the_service_budget_says_the_same_without_javascript_and_in_english(browser, visit, base_url):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(base_url + "multimodalidad-iag/06-tooling-y-produccion/")
+def test_the_service_budget_says_the_same_without_javascript_and_in_english(visit, base_url):
+    page = visit(java_script_enabled=False).open(base_url + "multimodalidad-iag/06-tooling-y-produccion/")
     cost, latency = budget_cells(page)
-    context.close()
     assert [r[1:] for r in cost][-1] == ["4898", "16,84 $"] and latency[-1][1:3] == ["1109", "608"]
 
     v = visit()
@@ -588,13 +576,10 @@ def _circular_cells(page):
 CIRCULAR_EXAMPLE_ES = [["25,00 %", "0,39 %"], ["85,00 %", "80,08 %"], ["85", "80"], ["76,7 % a 90,7 %", "71,1 % a 86,7 %"]]
 
 
-def test_the_circular_eval_figure_says_the_worked_example_without_javascript(browser, base_url):
+def test_the_circular_eval_figure_says_the_worked_example_without_javascript(visit, base_url):
     """Article 7: the fallback table shows the worked example: (1/4)^4 ≈ 0.39 %, 80 of 100 → Wilson 71.1-86.7 %."""
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(base_url + "multimodalidad-iag/07-evaluacion-multimodal/")
+    page = visit(java_script_enabled=False).open(base_url + "multimodalidad-iag/07-evaluacion-multimodal/")
     cells = _circular_cells(page)
-    context.close()
     assert cells == CIRCULAR_EXAMPLE_ES
 
 
@@ -702,12 +687,9 @@ def test_the_guidance_toy_speaks_english_on_the_english_page(visit, base_url):
     assert v.errors == [] and v.foreign == []
 
 
-def test_the_guidance_toy_says_the_same_without_javascript(browser, base_url):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(base_url + "multimodalidad-iag/05-generacion-multimodal/")
+def test_the_guidance_toy_says_the_same_without_javascript(visit, base_url):
+    page = visit(java_script_enabled=False).open(base_url + "multimodalidad-iag/05-generacion-multimodal/")
     table = guidance_table(page)
-    context.close()
     assert table == GUIDANCE_TABLE
 
 
@@ -731,13 +713,10 @@ def whole_document_table(page):
 
 
 @pytest.mark.parametrize("lang, prefix", [("es", ""), ("en", "en/")])
-def test_the_per_field_accuracy_table_says_the_same_without_javascript(browser, base_url, lang, prefix):
+def test_the_per_field_accuracy_table_says_the_same_without_javascript(visit, base_url, lang, prefix):
     """Article 8: the fallback table shows the worked example (0.98^20 = 66.8%, 0.99^20 = 81.8%)."""
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(base_url + prefix + ARTICLE_8)
+    page = visit(java_script_enabled=False).open(base_url + prefix + ARTICLE_8)
     rows = whole_document_table(page)
-    context.close()
     assert rows == WHOLE_DOCUMENT_ROWS[lang]
 
 
