@@ -3,7 +3,9 @@
 import logging
 import re
 import tomllib
+from pathlib import Path
 
+import material
 import pytest
 from mkdocs.config import load_config
 
@@ -102,3 +104,16 @@ def test_emoji_are_inline_svg(config):
 def test_the_privacy_plugin_is_a_guard_that_never_downloads(config):
     privacy = config["plugins"]["material/privacy"].config
     assert privacy["assets_fetch"] is False
+
+
+def test_the_header_override_is_the_themes_header_without_the_search_plugin_guard():
+    """overrides/partials/header.html copies the pinned theme's header with one change;
+    when the pin moves and the theme's header changes, this fails until the copy follows."""
+    theme = (Path(material.__file__).parent / "templates" / "partials" / "header.html").read_text(encoding="utf-8")
+    ours = (ROOT / "overrides" / "partials" / "header.html").read_text(encoding="utf-8")
+    guarded = re.search(r'\n( *){% if "material/search" in config.plugins %}\n.*?{% if search.enabled %}\n(.*?)\n *{% endif %}\n *{% endif %}', theme, re.S)
+    assert guarded, "the theme's header no longer guards the search box with the search plugin"
+    unguarded = "\n" + "\n".join(line[4:] for line in guarded[2].split("\n"))  # two levels less indented
+    def body(text):
+        return re.sub(r"\A{#-.*?-#}\n", "", text, flags=re.S)
+    assert body(ours) == body(theme.replace(guarded[0], unguarded))
