@@ -72,14 +72,19 @@ def render(page_name, markdown, config, files, renderer):
     return page
 
 
-def test_the_memo_reuses_a_conversion_only_when_nothing_it_reads_changed(tmp_path):
+def memoized_and_counted():
+    """MkDocs' own conversion behind the memo, and the list of pages it converted."""
     calls = []
 
     def counted(page, config, files):
         calls.append(page.file.src_uri)
         Page.render(page, config, files)
 
-    renderer = fast_preview.memoized(counted)
+    return calls, fast_preview.memoized(counted)
+
+
+def test_the_memo_reuses_a_conversion_only_when_nothing_it_reads_changed(tmp_path):
+    calls, renderer = memoized_and_counted()
     config, files = site(tmp_path, ["a.md", "b.md"])
     first = render("a.md", "# Uno\n\n[b](b.md#dos)", config, files, renderer)
     again = render("a.md", "# Uno\n\n[b](b.md#dos)", config, files, renderer)
@@ -99,13 +104,7 @@ def test_the_memo_reuses_a_conversion_only_when_nothing_it_reads_changed(tmp_pat
 
 
 def test_the_memo_keeps_no_conversion_that_logged_a_problem(tmp_path, caplog):
-    calls = []
-
-    def counted(page, config, files):
-        calls.append(page.file.src_uri)
-        Page.render(page, config, files)
-
-    renderer = fast_preview.memoized(counted)
+    calls, renderer = memoized_and_counted()
     config, files = site(tmp_path, ["a.md"])
     with caplog.at_level(logging.INFO, logger="mkdocs"):
         for _ in range(2):
