@@ -46,10 +46,15 @@ function item(data) {
 
 let latest = 0;
 
-// Shows the results from `from` on, SHOWN_AT_ONCE at a time, with a button for the next ones.
-async function show(results, from, ticket) {
+// Shows the results from `from` on, SHOWN_AT_ONCE at a time, with a button for the
+// next ones; the first ones replace the last query's, with the count, once they are here.
+async function show(results, from, ticket, count = "") {
   const pages = await Promise.all(results.slice(from, from + SHOWN_AT_ONCE).map((result) => result.data()));
   if (ticket !== latest) return; // a later keystroke wins
+  if (from === 0) {
+    list.replaceChildren();
+    meta.textContent = count;
+  }
   list.querySelector(".search-more")?.remove();
   list.append(...pages.map(item));
   if (results.length > from + SHOWN_AT_ONCE) {
@@ -75,10 +80,8 @@ async function search() {
   const found = await pagefind.debouncedSearch(query, {}, 100);
   if (found === null || ticket !== latest) return;
   const count = found.results.length;
-  meta.textContent = count === 0 ? t["search.result.none"]
-    : count === 1 ? t["search.result.one"] : t["search.result.other"].replace("#", count);
-  list.replaceChildren();
-  await show(found.results, 0, ticket);
+  await show(found.results, 0, ticket, count === 0 ? t["search.result.none"]
+    : count === 1 ? t["search.result.one"] : t["search.result.other"].replace("#", count));
 }
 
 // On phones and tablets the search covers the page, and the page under it must
